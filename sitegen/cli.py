@@ -1,0 +1,27 @@
+"""The `sitegen` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .commands import build as build_command
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sitegen", description="Build Jekyll sites, plus what an "
+                                "ML blog needs.")
+    p.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build_command.add_parser(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""`sitegen build`: one full build of the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..build import build
+from ..config import Options
+from ..errors import SiteError
+
+
+def add_site_arguments(p: argparse.ArgumentParser) -> None:
+    """The options `build` and `serve` share, named as Jekyll names them."""
+    p.add_argument("-s", "--source", default=".", help="source folder (default: .)")
+    p.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
+    p.add_argument("--config", help="comma-separated config files, merged left to right")
+    p.add_argument("--drafts", action="store_true", help="render posts in _drafts")
+    p.add_argument("--future", action="store_true", help="publish posts dated in the future")
+    p.add_argument("--unpublished", action="store_true", help="render `published: false` posts")
+    p.add_argument("--env", help="jekyll.environment (default: $JEKYLL_ENV or development)")
+    p.add_argument("--baseurl", help="serve the site under this path")
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    return Options(
+        source=args.source, destination=args.destination,
+        config_files=[c.strip() for c in args.config.split(",")] if args.config else None,
+        drafts=args.drafts, future=args.future, unpublished=args.unpublished, env=args.env,
+        baseurl=args.baseurl,
+    )
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build the site into the destination folder")
+    add_site_arguments(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        result = build(options_from(args))
+    except SiteError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("build failed; the previous output was left as it was", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"sitegen: {result.files} files written to {result.site.dest} "
+              f"in {result.seconds:.2f} s")
+    return 0

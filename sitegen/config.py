@@ -1,0 +1,213 @@
+"""Site configuration: Jekyll's defaults, the site's `_config.yml` files, then command-line overrides."""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SiteError
+from .read.yamlfile import load_yaml
+
+DEFAULTS: dict[str, Any] = {
+    "source": ".",
+    "destination": "_site",
+    "collections_dir": "",
+    "cache_dir": ".jekyll-cache",
+    "plugins_dir": "_plugins",
+    "layouts_dir": "_layouts",
+    "data_dir": "_data",
+    "includes_dir": "_includes",
+    "collections": {},
+    "safe": False,
+    "include": [".htaccess"],
+    "exclude": [],
+    "keep_files": [".git", ".svn"],
+    "encoding": "utf-8",
+    "markdown_ext": "markdown,mkdown,mkdn,mkd,md",
+    "strict_front_matter": False,
+    "show_drafts": None,
+    "limit_posts": 0,
+    "future": False,
+    "unpublished": False,
+    "whitelist": [],
+    "plugins": [],
+    "markdown": "kramdown",
+    "highlighter": "rouge",
+    "lsi": False,
+    "excerpt_separator": "\n\n",
+    "incremental": False,
+    "detach": False,
+    "port": "4000",
+    "host": "127.0.0.1",
+    "baseurl": None,
+    "show_dir_listing": False,
+    "permalink": "date",
+    "paginate_path": "/page:num",
+    "timezone": None,
+    "quiet": False,
+    "verbose": False,
+    "defaults": [],
+    "liquid": {"error_mode": "warn", "strict_filters": False, "strict_variables": False},
+    "kramdown": {
+        "auto_ids": True,
+        "toc_levels": [1, 2, 3, 4, 5, 6],
+        "entity_output": "as_char",
+        "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
+        "input": "GFM",
+        "hard_wrap": False,
+        "guess_lang": True,
+        "footnote_nr": 1,
+        "show_warnings": False,
+    },
+}
+
+DEFAULT_EXCLUDES = [
+    ".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules",
+    "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/",
+]
+
+STYLE_TO_PERMALINK = {
+    "none": "/:categories/:title:output_ext",
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+}
+
+# Plugins whose behaviour sitegen provides itself (or that change nothing in the output).
+KNOWN_PLUGINS: set[str] = set()
+
+
+@dataclass
+class Options:
+    """What the command line says; `None` means "not given", so the config files decide."""
+
+    source: str = "."
+    destination: str | None = None
+    config_files: list[str] | None = None
+    drafts: bool = False
+    future: bool = False
+    unpublished: bool = False
+    env: str | None = None
+    baseurl: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+def deep_merge(base: dict, other: dict) -> dict:
+    """Jekyll's `Utils.deep_merge_hashes`: nested hashes merge, `nil` never overwrites."""
+    out = dict(base)
+    for key, value in other.items():
+        if value is None and key in out:
+            continue
+        if isinstance(out.get(key), dict) and isinstance(value, dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def environment(options: Options) -> str:
+    """`--env` wins over `JEKYLL_ENV`, which defaults to development."""
+    return options.env or os.environ.get("JEKYLL_ENV") or "development"
+
+
+def load_config(options: Options) -> dict[str, Any]:
+    """The merged site configuration with absolute `source` and `destination`."""
+    source = Path(options.source).resolve()
+    if not source.is_dir():
+        raise SiteError(f"source directory does not exist: {source}")
+    config = copy.deepcopy(DEFAULTS)
+    for path in _config_paths(source, options.config_files):
+        data = _read_config_file(path, explicit=options.config_files is not None)
+        config = deep_merge(config, data)
+    config = deep_merge(config, options.overrides)
+    if options.drafts:
+        config["show_drafts"] = True
+    if options.future:
+        config["future"] = True
+    if options.unpublished:
+        config["unpublished"] = True
+    if options.baseurl is not None:
+        config["baseurl"] = options.baseurl
+    config["source"] = str(source)
+    dest = options.destination or config.get("destination") or "_site"
+    if options.destination is None and dest == "_site":
+        dest = str(source / "_site")
+    config["destination"] = str(Path(dest).resolve())
+    _add_default_collections(config)
+    config["exclude"] = _unique(list(config.get("exclude") or []) + DEFAULT_EXCLUDES)
+    return config
+
+
+def _config_paths(source: Path, files: list[str] | None) -> list[Path]:
+    if files:
+        return [Path(f) if Path(f).is_absolute() else Path.cwd() / f for f in files]
+    for ext in ("yml", "yaml"):
+        if (source / f"_config.{ext}").exists():
+            return [source / f"_config.{ext}"]
+    return []
+
+
+def _read_config_file(path: Path, explicit: bool) -> dict[str, Any]:
+    if not path.exists():
+        if explicit:
+            raise SiteError(f"configuration file not found: {path}")
+        return {}
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SiteError("configuration must be a mapping of keys to values", str(path), 1)
+    return data
+
+
+def _add_default_collections(config: dict[str, Any]) -> None:
+    """Jekyll always has a `posts` collection, output on, with the site's permalink style."""
+    collections = config.get("collections")
+    if collections is None:
+        return
+    if isinstance(collections, list):
+        collections = {name: {} for name in collections}
+    if not isinstance(collections, dict):
+        raise SiteError("`collections` must be a mapping or a list", "_config.yml")
+    collections = deep_merge({"posts": {}}, collections)
+    posts = dict(collections["posts"] or {})
+    posts["output"] = True
+    if config.get("permalink"):
+        posts.setdefault("permalink", permalink_template(config["permalink"]))
+    collections["posts"] = posts
+    config["collections"] = {k: (v or {}) for k, v in collections.items()}
+
+
+def permalink_template(style: Any) -> str:
+    """A built-in style name (`date`, `pretty`…) as its template; a template as itself."""
+    return STYLE_TO_PERMALINK.get(str(style), str(style))
+
+
+def add_permalink_suffix(template: str, style: Any) -> str:
+    """Jekyll's `Utils.add_permalink_suffix`: pages and collections follow the site's style."""
+    style = str(style)
+    if style == "pretty":
+        return template + "/"
+    if style in ("date", "ordinal", "none"):
+        return template + ":output_ext"
+    if style.endswith("/"):
+        template += "/"
+    if style.endswith(":output_ext"):
+        template += ":output_ext"
+    return template
+
+
+def _unique(items: list) -> list:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+__all__ = ["Options", "load_config", "deep_merge", "environment", "permalink_template",
+           "add_permalink_suffix"]

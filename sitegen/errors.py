@@ -1,0 +1,35 @@
+"""Build errors that name the file, line and column, so a writer can jump straight to the fault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class SiteError(Exception):
+    """One fatal problem with the site's input: what, where, and the offending line."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    source_line: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "<site>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.message}"
+        if self.source_line is not None:
+            text += f"\n    {self.source_line.rstrip()}"
+            if self.column is not None and self.column > 0:
+                text += "\n    " + " " * (self.column - 1) + "^"
+        return text
+
+
+def line_at(text: str, line: int) -> str | None:
+    """The 1-based `line` of `text`, for quoting it in an error."""
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else None

@@ -1,0 +1,1 @@
+"""Reading a Jekyll source tree into a `Site`: front matter, documents, data, static files."""

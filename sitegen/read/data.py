@@ -1,0 +1,44 @@
+"""`_data`: YAML, JSON, CSV and TSV files, nested folders becoming nested mappings."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+from .yamlfile import load_yaml
+
+DATA_EXTS = {".yaml", ".yml", ".json", ".csv", ".tsv"}
+
+
+def read_data(folder: Path) -> dict[str, Any]:
+    """Everything under `folder` keyed by sanitised file and folder names."""
+    data: dict[str, Any] = {}
+    if not folder.is_dir() or folder.is_symlink():
+        return data
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    files = [p for p in entries if p.is_file() and p.suffix.lower() in DATA_EXTS
+             and not p.is_symlink()]
+    dirs = [p for p in entries if p.is_dir() and not p.is_symlink()]
+    for path in files:
+        data[sanitize_key(path.stem)] = read_data_file(path)
+    for path in dirs:
+        data[sanitize_key(path.name)] = read_data(path)
+    return data
+
+
+def read_data_file(path: Path) -> Any:
+    ext = path.suffix.lower()
+    text = path.read_text(encoding="utf-8-sig")
+    if ext in (".csv", ".tsv"):
+        rows = csv.DictReader(text.splitlines(), delimiter="\t" if ext == ".tsv" else ",")
+        return [{k: (v if v != "" else None) for k, v in row.items()} for row in rows]
+    return load_yaml(text, str(path))
+
+
+def sanitize_key(name: str) -> str:
+    """Jekyll's `sanitize_filename`: drop punctuation, spaces become underscores."""
+    name = re.sub(r"[^\w\s-]+", "", name)
+    name = re.sub(r"(?<=\s)\s+", "", name.lstrip())
+    return re.sub(r"\s+", "_", name)

@@ -1,0 +1,46 @@
+"""Splitting a file into its YAML front matter and body, by Jekyll's own rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import SiteError
+from .yamlfile import load_yaml
+
+HEADER = re.compile(r"\A---\s*\r?\n")
+FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
+
+
+def has_front_matter(path: Path) -> bool:
+    """Jekyll's `has_yaml_header?`: the first line is `---` (trailing blanks allowed)."""
+    with path.open("rb") as handle:
+        first = handle.readline()
+    try:
+        return bool(HEADER.match(first.decode("utf-8")))
+    except UnicodeDecodeError:
+        return False
+
+
+def read_text(path: Path) -> str:
+    """File text as Jekyll reads it (UTF-8, a BOM dropped)."""
+    text = path.read_text(encoding="utf-8-sig")
+    return text
+
+
+def parse(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """(front matter, body, line number where the body starts) of a file's text."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1
+    yaml_text = match.group(1)
+    data = load_yaml(yaml_text[yaml_text.index("\n") + 1:], path, first_line=2)
+    if data is None or data is False:
+        data = {}
+    if not isinstance(data, dict):
+        raise SiteError("front matter must be a mapping of keys to values", path, 2)
+    if data.get("permalink") == "":
+        raise SiteError("invalid permalink: empty", path, 2)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return data, text[match.end():], body_line

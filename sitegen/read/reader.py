@@ -1,0 +1,439 @@
+"""Reading the source tree into a `Site`, in the order and with the rules of Jekyll's `Reader`."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .. import urls
+from ..config import add_permalink_suffix, deep_merge
+from ..dates import parse_date, site_timezone, strftime
+from ..errors import SiteError
+from ..render.filters import slugify
+from ..site import Collection, Document, Excerpt, Layout, Site, StaticFile
+from .data import read_data
+from .defaults import FrontMatterDefaults
+from .entries import EntryFilter
+from .frontmatter import has_front_matter, parse, read_text
+from .publish import publishable
+
+DATE_NAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+DATELESS_NAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+SASS_EXTS = (".sass", ".scss")
+
+
+class Reader:
+    """Builds the `Site` from `config`; one instance per build."""
+
+    def __init__(self, config: dict[str, Any], environment: str, now: datetime | None = None):
+        self.config = config
+        self.source = Path(config["source"])
+        self.tz = site_timezone(config)
+        self.site = Site(
+            config=config, source=self.source, dest=Path(config["destination"]),
+            time=now or datetime.now(self.tz), environment=environment,
+        )
+        self.defaults = FrontMatterDefaults(config, lambda v: parse_date(v, self.tz))
+        self.markdown_exts = {"." + e.strip().lower()
+                              for e in str(config.get("markdown_ext", "")).split(",")}
+
+    # --- the whole tree -------------------------------------------------------------------
+
+    def read(self) -> Site:
+        site = self.site
+        for label, meta in (self.config.get("collections") or {}).items():
+            label = re.sub(r"[^a-z0-9_\-.]", "", label, flags=re.I)
+            site.collections[label] = Collection(label, dict(meta or {}),
+                                                 directory=self._collections_path() / f"_{label}")
+        site.collections.setdefault("posts", Collection("posts", {"output": True}))
+        site.include_dirs = [self.source / self.config["includes_dir"]]
+        site.layouts = self._read_layouts()
+        self._read_directory("")
+        self._read_included_files()
+        for coll in site.collections.values():
+            coll.docs.sort(key=_doc_key)
+        site.pages.sort(key=lambda p: p.name)
+        site.static_files.sort(key=lambda f: f.relative_path)
+        for coll in site.collections.values():
+            if coll.label != "posts":
+                self._read_collection(coll)
+        site.data = read_data(self.source / self.config["data_dir"])
+        return site
+
+    def _collections_path(self) -> Path:
+        cdir = self.config.get("collections_dir") or ""
+        return self.source / cdir if cdir else self.source
+
+    def _filter(self, base: str = "") -> EntryFilter:
+        return EntryFilter(self.source, self.config.get("include"), self.config.get("exclude"),
+                           base)
+
+    def _read_layouts(self) -> dict[str, Layout]:
+        folder = self.source / self.config["layouts_dir"]
+        layouts: dict[str, Layout] = {}
+        if not folder.is_dir():
+            return layouts
+        entries = [str(p.relative_to(folder)) for p in sorted(folder.rglob("*.*")) if p.is_file()]
+        for rel in self._filter().filter(entries):
+            path = folder / rel
+            text = read_text(path)
+            data, body, line = parse(text, str(path))
+            name = ".".join(rel.split(".")[:-1])
+            layouts[name] = Layout(name, path, data, body, line)
+        return layouts
+
+    def _read_directory(self, rel_dir: str) -> None:
+        """One folder: its posts (and drafts), sub-folders, pages and static files."""
+        base = self.source / rel_dir.lstrip("/")
+        if not base.is_dir():
+            return
+        entries = self._filter(rel_dir).filter(sorted(os.listdir(base)))
+        dirs, pages, statics = [], [], []
+        for entry in entries:
+            path = base / entry
+            if path.is_dir():
+                dirs.append(entry)
+            elif has_front_matter(path):
+                pages.append(entry)
+            else:
+                statics.append(entry)
+        self._read_posts(rel_dir)
+        for entry in dirs:
+            if (base / entry).resolve() != self.site.dest:
+                self._read_directory(_pjoin(rel_dir, entry))
+        for entry in pages:
+            self._add_page(rel_dir, entry)
+        for entry in statics:
+            self._add_static(rel_dir, entry)
+
+    def _read_posts(self, rel_dir: str) -> None:
+        posts = self.site.posts
+        magic = [("_posts", DATE_NAME, False)]
+        if self.config.get("show_drafts"):
+            magic.append(("_drafts", DATELESS_NAME, True))
+        for folder, matcher, draft in magic:
+            root = self.source / rel_dir.lstrip("/") / folder
+            if not root.is_dir():
+                continue
+            entries = [str(p.relative_to(root)) for p in sorted(root.rglob("*")) if p.is_file()]
+            for entry in self._filter(_pjoin(rel_dir, folder)).filter(entries):
+                if not matcher.match(entry):
+                    continue
+                path = root / entry
+                doc = self._read_document(path, posts, draft=draft)
+                if doc is not None and publishable(self.site, doc):
+                    posts.docs.append(doc)
+
+    def _read_included_files(self) -> None:
+        """Top-level names listed in `include:` that the walk skipped (e.g. `.htaccess`)."""
+        for entry in self.config.get("include") or []:
+            path = self.source / str(entry)
+            if not path.is_file():
+                continue
+            rel_dir = "/" + str(path.parent.relative_to(self.source)).replace(".", "")
+            rel_dir = "" if rel_dir == "/" else rel_dir
+            rel = _pjoin(rel_dir, path.name)
+            if has_front_matter(path):
+                if not any(p.relative_path == rel.lstrip("/") for p in self.site.pages):
+                    self._add_page(rel_dir, path.name)
+            elif not any(f.relative_path == rel for f in self.site.static_files):
+                self._add_static(rel_dir, path.name)
+
+    # --- pages and static files -----------------------------------------------------------
+
+    def _add_page(self, rel_dir: str, name: str) -> None:
+        path = self.source / rel_dir.lstrip("/") / name
+        relative = _pjoin(rel_dir, name).lstrip("/")
+        text = read_text(path)
+        front, body, line = parse(text, relative)
+        defaults = self.defaults.all(relative, "pages")
+        page = Document(path=path, relative_path=relative, collection=None,
+                        data=deep_merge(defaults, front), content=body, body_line=line,
+                        dir=rel_dir, defaults=defaults)
+        if front.get("published", True) is False and not self.config.get("unpublished"):
+            return
+        page.output_ext = self._output_ext(page)
+        page.url = self._page_url(page)
+        if self.config.get("page_excerpts") and page.is_html:
+            self._add_excerpt(page)
+        self.site.pages.append(page)
+
+    def _add_static(self, rel_dir: str, name: str) -> None:
+        path = self.source / rel_dir.lstrip("/") / name
+        relative = _pjoin(rel_dir, name)
+        url = relative if relative.startswith("/") else "/" + relative
+        data = self.defaults.all(relative, None)
+        self.site.static_files.append(StaticFile(path, relative, url, None, data))
+
+    def _page_url(self, page: Document) -> str:
+        if not page.is_html:
+            template = "/:path/:basename:output_ext"
+        elif page.basename == "index":
+            template = "/:path/"
+        else:
+            template = add_permalink_suffix("/:path/:basename", self.config.get("permalink"))
+        values = [("path", page.dir), ("basename", page.basename), ("output_ext", page.output_ext)]
+        permalink = page.data.get("permalink")
+        return urls.sanitize(urls.from_hash(str(permalink) if permalink else template, values))
+
+    # --- collections ----------------------------------------------------------------------
+
+    def _read_collection(self, coll: Collection) -> None:
+        root = coll.directory
+        if not root.is_dir() or root.is_symlink():
+            return
+        entries = [str(p.relative_to(root)) for p in sorted(root.rglob("*"))]
+        for entry in self._filter(coll.relative_directory).filter(entries):
+            path = root / entry
+            if path.is_dir():
+                continue
+            if has_front_matter(path):
+                doc = self._read_document(path, coll, draft=False)
+                if doc is not None and (self.config.get("unpublished")
+                                        or doc.data.get("published", True) is not False):
+                    coll.docs.append(doc)
+            else:
+                self._add_collection_file(coll, entry)
+        self.site.static_files.extend(coll.files)
+        self._sort_collection(coll)
+
+    def _add_collection_file(self, coll: Collection, entry: str) -> None:
+        path = coll.directory / entry
+        folder = os.path.dirname(entry)
+        relative = _pjoin(coll.relative_directory + ("/" + folder if folder else ""), path.name)
+        stem = relative[: -len(path.suffix)] if path.suffix else relative
+        cleaned = stem.rstrip(".").replace(coll.relative_directory, "", 1)
+        template = self._collection_template(coll)
+        values = [("collection", coll.label), ("path", cleaned), ("output_ext", ""),
+                  ("name", path.stem.rstrip(".")), ("title", "")]
+        url = urls.sanitize(urls.from_hash(template, values)).rstrip("/") + path.suffix
+        data = self.defaults.all(url, coll.label)
+        coll.files.append(StaticFile(path, relative, url, coll.label, data))
+
+    def _sort_collection(self, coll: Collection) -> None:
+        order, sort_by = coll.metadata.get("order"), coll.metadata.get("sort_by")
+        coll.docs.sort(key=_doc_key)
+        if isinstance(order, list):
+            table = {d.relative_path: d for d in coll.docs}
+            wanted = [f"{coll.relative_directory}/{e}" for e in order]
+            listed = [table[p] for p in wanted if p in table]
+            coll.docs = listed + [d for d in coll.docs if d not in listed]
+        elif isinstance(sort_by, str):
+            with_key = [d for d in coll.docs if d.data.get(sort_by) is not None]
+            without = [d for d in coll.docs if d.data.get(sort_by) is None]
+            with_key.sort(key=lambda d: (d.data[sort_by], _doc_key(d)))
+            coll.docs = with_key + without
+
+    def _collection_template(self, coll: Collection) -> str:
+        return str(coll.metadata.get("permalink") or add_permalink_suffix(
+            "/:collection/:path", self.config.get("permalink")))
+
+    # --- documents ------------------------------------------------------------------------
+
+    def _read_document(self, path: Path, coll: Collection, draft: bool) -> Document | None:
+        relative = str(path.relative_to(self._collections_path()))
+        special = "_drafts" if draft else coll.relative_directory
+        data: dict[str, Any] = {"categories": _categories_from_path(relative, special, path.name)}
+        defaults = self.defaults.all(relative, "drafts" if draft else coll.label)
+        if defaults:
+            data = _merge_data(data, defaults)
+        text = read_text(path)
+        front, body, line = parse(text, relative)
+        data = _merge_data(data, front)
+        doc = Document(path=path, relative_path=relative, collection=coll.label, data=data,
+                       content=body, body_line=line, draft=draft, defaults=defaults)
+        try:
+            if "date" in data:
+                data["date"] = parse_date(data["date"], self.tz)
+            self._post_data(doc)
+        except ValueError as err:
+            raise SiteError(f"invalid date: {err}", relative, line) from None
+        doc.output_ext = self._output_ext(doc)
+        doc.url = self._document_url(doc, coll)
+        return doc
+
+    def _post_data(self, doc: Document) -> None:
+        """Jekyll's `read_post_data`: date, title and slug from the file name, categories, tags,
+        excerpt."""
+        data = doc.data
+        match = DATE_NAME.match(doc.relative_path)
+        if match:
+            date, slug, ext = match.groups()
+            if not data.get("date"):
+                data["date"] = parse_date(date, self.tz)
+        else:
+            match = DATELESS_NAME.match(doc.relative_path)
+            slug, ext = match.groups() if match else (doc.basename, doc.extname)
+        slug = slug.rstrip(".")
+        data.setdefault("title", " ".join(w.capitalize() for w in slug.split("-")))
+        data.setdefault("slug", slug)
+        data.setdefault("ext", ext)
+        if not data.get("date"):
+            data["date"] = (datetime.fromtimestamp(doc.path.stat().st_mtime, self.tz)
+                            if doc.draft else self.site.time)
+        categories = _as_list(data.get("categories")) + _pluralized(data, "category",
+                                                                   "categories")
+        data["categories"] = _unique([str(c) for c in _flatten(categories)])
+        data["tags"] = _unique(list(_flatten(_pluralized(data, "tag", "tags"))))
+        self._add_excerpt(doc)
+
+    def _add_excerpt(self, doc: Document) -> None:
+        separator = str(doc.data.get("excerpt_separator") or self.config.get("excerpt_separator")
+                        or "")
+        if separator and "excerpt" not in doc.data:
+            doc.excerpt = Excerpt(doc, extract_excerpt(doc.content, separator))
+
+    def _document_url(self, doc: Document, coll: Collection) -> str:
+        template = self._collection_template(coll)
+        permalink = doc.data.get("permalink")
+        lookup = _UrlPlaceholders(doc, coll)
+        where = doc.relative_path
+        try:
+            return urls.sanitize(urls.from_lookup(str(permalink) if permalink else template,
+                                                  lookup, where))
+        except KeyError as err:
+            raise SiteError(str(err.args[0]), where, 1) from None
+
+    def _output_ext(self, doc: Document) -> str:
+        permalink = doc.data.get("permalink")
+        if permalink and not str(permalink).endswith("/"):
+            ext = os.path.splitext(str(permalink))[1]
+            if ext:
+                return ext
+        ext = doc.extname
+        if ext.lower() in self.markdown_exts:
+            return ".html"
+        if ext in SASS_EXTS:
+            return ".css"
+        return ext
+
+
+class _UrlPlaceholders:
+    """The values of `:year`, `:title`… for a document (Jekyll's `UrlDrop`)."""
+
+    FORMATS = {
+        "year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M", "second": "%S",
+        "i_day": "%-d", "i_month": "%-m", "short_month": "%b", "long_month": "%B",
+        "short_year": "%y", "w_year": "%G", "week": "%V", "w_day": "%u", "short_day": "%a",
+        "long_day": "%A", "y_day": "%j",
+    }
+
+    def __init__(self, doc: Document, coll: Collection):
+        self.doc, self.coll = doc, coll
+
+    def __call__(self, key: str) -> Any:
+        doc, data = self.doc, self.doc.data
+        if key in self.FORMATS:
+            return strftime(doc.date, self.FORMATS[key])
+        if key == "collection":
+            return self.coll.label
+        if key == "path":
+            rel = doc.relative_path[: -len(doc.extname)] if doc.extname else doc.relative_path
+            return rel.replace(self.coll.relative_directory, "", 1).rstrip(".")
+        if key == "output_ext":
+            return doc.output_ext
+        if key == "name":
+            return slugify(doc.basename)
+        if key == "title":
+            return (slugify(str(data["slug"]), mode="pretty", cased=True) if data.get("slug")
+                    else slugify(doc.basename, mode="pretty", cased=True))
+        if key == "slug":
+            return slugify(str(data["slug"])) if data.get("slug") else slugify(doc.basename)
+        if key == "categories":
+            return "/".join(_unique([str(c).lower() for c in _as_list(data.get("categories"))]))
+        if key == "slugified_categories":
+            return "/".join(_unique([slugify(str(c)) for c in _as_list(data.get("categories"))]))
+        return KeyError
+
+
+LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.S)
+LINK_REF = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
+LIQUID_BLOCKS = {"if", "unless", "case", "for", "tablerow", "capture", "comment", "raw",
+                 "highlight", "ifchanged"}
+
+
+def extract_excerpt(content: str, separator: str) -> str:
+    """Jekyll's excerpt: text before the separator, open Liquid blocks closed, and the link
+    reference definitions it uses appended."""
+    head, sep, tail = content.partition(separator)
+    if not sep or not tail:
+        return head
+    if "{%" in head:
+        for name in reversed(LIQUID_TAG.findall(head)):
+            if name in LIQUID_BLOCKS and not re.search(r"{%-?\s*end" + name + r".*?\s*-?%}",
+                                                     head, re.S):
+                head += "\n{% end" + name + " %}"
+    definitions = [a + b for a, b in LINK_REF.findall(tail) if a in head]
+    if not definitions:
+        return head
+    return head + "\n\n" + "\n".join(definitions)
+
+
+def _doc_key(doc: Document) -> tuple:
+    return (doc.date.timestamp(), str(doc.path))
+
+
+def _pjoin(base: str, item: str) -> str:
+    """Ruby's `File.join(base, item)` as Jekyll's PathManager uses it: "" + "a" is "/a"."""
+    return base.rstrip("/") + "/" + item.lstrip("/")
+
+
+def _categories_from_path(relative: str, special: str, name: str) -> list[str]:
+    if relative.startswith(special):
+        return []
+    index = relative.find(special)
+    superdirs = relative[:index] if index >= 0 else relative
+    return [c for c in superdirs.split("/") if c and c != special and c != name]
+
+
+def _merge_data(data: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """Jekyll's `merge_data!`: categories are unioned, everything else deep-merged."""
+    other = dict(other)
+    cats = other.get("categories")
+    if cats is not None:
+        if isinstance(cats, str):
+            cats = cats.split()
+        if isinstance(data.get("categories"), list):
+            cats = _unique(data["categories"] + _as_list(cats))
+        other["categories"] = cats
+    return deep_merge(data, other)
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _pluralized(data: dict[str, Any], singular: str, plural: str) -> list:
+    """Jekyll's `pluralized_array_from_hash`: the singular key wins; a plural string splits."""
+    if singular in data:
+        value = data[singular]
+    elif plural in data:
+        value = data[plural]
+        value = value.split() if isinstance(value, str) else (
+            [v for v in value if v is not None] if isinstance(value, list) else None)
+    else:
+        value = None
+    return [v for v in _flatten([value]) if v is not None]
+
+
+def _flatten(items: list) -> list:
+    out: list = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(_flatten(item))
+        else:
+            out.append(item)
+    return out
+
+
+def _unique(items: list) -> list:
+    out: list = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

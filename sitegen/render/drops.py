@@ -1,0 +1,302 @@
+"""What Liquid sees: read-only mappings over the site's plain data (Jekyll's drops).
+
+They are computed lazily because most templates touch only a few keys of a few documents.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..site import Collection, Document, Excerpt, StaticFile
+
+if TYPE_CHECKING:
+    from .renderer import Renderer
+
+import sitegen
+
+JEKYLL_VERSION = "4.3.1"
+
+
+class _Drop(Mapping):
+    """A mapping whose listed keys are computed, falling back to a data dict."""
+
+    computed: tuple[str, ...] = ()
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return {}
+
+    def _compute(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.computed:
+            return self._compute(key)
+        return self._fallback()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        seen = set(self.computed)
+        yield from self.computed
+        yield from (k for k in self._fallback() if k not in seen)
+
+    def __len__(self) -> int:
+        return len(set(self.computed) | set(self._fallback()))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.computed or key in self._fallback()
+
+    def __str__(self) -> str:
+        return ruby_inspect(dict(self.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+
+class DocumentDrop(_Drop):
+    """A collection document (post…), live: `content` follows rendering as Jekyll's does."""
+
+    computed = ("collection", "excerpt", "name", "previous", "next", "id", "output", "content",
+                "relative_path", "url", "date", "path", "title", "categories", "tags")
+
+    def __init__(self, doc: Document, renderer: "Renderer"):
+        self.doc, self.renderer = doc, renderer
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.doc.data
+
+    def _compute(self, key: str) -> Any:
+        doc = self.doc
+        if key in ("title", "categories", "tags"):
+            return doc.data.get(key)
+        if key == "collection":
+            return doc.collection
+        if key == "excerpt":
+            if "excerpt" in doc.data:
+                return "" if doc.data["excerpt"] is None else to_s(doc.data["excerpt"])
+            return self.renderer.excerpt(doc.excerpt) if doc.excerpt else ""
+        if key == "name":
+            return doc.data.get("name") or doc.name
+        if key in ("previous", "next"):
+            return self.renderer.neighbour(doc, -1 if key == "previous" else 1)
+        if key == "id":
+            return doc.id
+        if key == "output":
+            return doc.output
+        if key == "content":
+            return doc.content
+        if key in ("relative_path", "path"):
+            return doc.relative_path
+        if key == "url":
+            return doc.url
+        if key == "date":
+            return doc.date
+        raise KeyError(key)
+
+
+class ExcerptDrop(DocumentDrop):
+    """The excerpt of a document, seen as the `page` while the excerpt renders."""
+
+    def __init__(self, excerpt: Excerpt, renderer: "Renderer"):
+        super().__init__(excerpt.doc, renderer)
+        self.excerpt = excerpt
+        self._data = {k: v for k, v in excerpt.doc.data.items() if k not in ("layout", "excerpt")}
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self._data
+
+    def _compute(self, key: str) -> Any:
+        if key == "excerpt":
+            return None
+        if key == "content":
+            return self.excerpt.content
+        if key == "output":
+            return self.excerpt.output
+        if key == "id":
+            return self.doc.id + "#excerpt"
+        if key in ("relative_path", "path"):
+            return self.doc.relative_path + "/#excerpt"
+        if key == "layout":
+            return self.doc.data.get("layout")
+        return super()._compute(key)
+
+
+class PageDrop(_Drop):
+    """A page: its data with `content dir excerpt name path url` on top (Jekyll's hash)."""
+
+    computed = ("content", "dir", "excerpt", "name", "path", "url")
+
+    def __init__(self, page: Document, renderer: "Renderer", content: str | None = None):
+        self.page, self.renderer, self._content = page, renderer, content
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.page.data
+
+    def _compute(self, key: str) -> Any:
+        page = self.page
+        if key == "content":
+            return self._content if self._content is not None else page.content
+        if key == "dir":
+            if page.url.endswith("/"):
+                return page.url
+            folder = posixpath.dirname(page.url)
+            return folder if folder.endswith("/") else folder + "/"
+        if key == "excerpt":
+            if "excerpt" in page.data:
+                return to_s(page.data["excerpt"])
+            return self.renderer.excerpt(page.excerpt) if page.excerpt else None
+        if key == "name":
+            return page.name
+        if key == "path":
+            return page.data.get("path", page.relative_path)
+        if key == "url":
+            return page.url
+        raise KeyError(key)
+
+
+class StaticFileDrop(_Drop):
+    computed = ("name", "extname", "modified_time", "basename", "path", "collection")
+
+    def __init__(self, item: StaticFile, tz: Any):
+        self.item, self.tz = item, tz
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.item.data
+
+    def _compute(self, key: str) -> Any:
+        item = self.item
+        if key == "modified_time":
+            return datetime.fromtimestamp(item.path.stat().st_mtime, self.tz)
+        if key == "path":
+            return item.relative_path
+        if key == "collection":
+            return item.collection
+        return getattr(item, key)
+
+
+class CollectionDrop(_Drop):
+    computed = ("output", "label", "docs", "files", "directory", "relative_directory")
+
+    def __init__(self, coll: Collection, renderer: "Renderer"):
+        self.coll, self.renderer = coll, renderer
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.coll.metadata
+
+    def _compute(self, key: str) -> Any:
+        coll = self.coll
+        if key == "output":
+            return coll.output
+        if key == "label":
+            return coll.label
+        if key == "docs":
+            return [self.renderer.drop(d) for d in coll.docs]
+        if key == "files":
+            return [self.renderer.drop(f) for f in coll.files]
+        if key == "directory":
+            return str(coll.directory)
+        return coll.relative_directory
+
+
+class SiteDrop(_Drop):
+    """`site`: the config's keys plus what Jekyll computes from the content."""
+
+    computed = ("time", "pages", "static_files", "tags", "categories", "data", "posts",
+                "html_pages", "collections", "documents", "related_posts")
+
+    def __init__(self, renderer: "Renderer", current: Document | None = None):
+        self.renderer, self.current = renderer, current
+
+    def for_document(self, doc: Document | None) -> "SiteDrop":
+        return SiteDrop(self.renderer, doc)
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.renderer.site.config
+
+    def __getitem__(self, key: str) -> Any:
+        site = self.renderer.site
+        if key != "posts" and key in site.collections:
+            return self.renderer.listing(key)
+        return super().__getitem__(key)
+
+    def _compute(self, key: str) -> Any:
+        r, site = self.renderer, self.renderer.site
+        if key == "time":
+            return site.time
+        if key == "data":
+            return site.config.get("data") or site.data
+        if key == "related_posts":
+            if self.current is None or self.current.is_page:
+                return None
+            return r.related_posts(self.current)
+        return r.listing(key)
+
+
+class JekyllDrop(_Drop):
+    computed = ("version", "environment")
+
+    def __init__(self, environment: str):
+        self.environment = environment
+
+    def _compute(self, key: str) -> Any:
+        return JEKYLL_VERSION if key == "version" else self.environment
+
+
+def to_s(value: Any) -> str:
+    """Ruby's `to_s` of a value, as Liquid prints it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S %z")
+    if isinstance(value, list):
+        return "".join(to_s(v) for v in value)
+    if isinstance(value, float):
+        return ruby_float(value)
+    if isinstance(value, dict):
+        return ruby_inspect(value)
+    return str(value)
+
+
+def ruby_float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    text = repr(value)
+    if "e" in text:
+        mantissa, exp = text.split("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        sign = "-" if exp.startswith("-") else "+"
+        return f"{mantissa}e{sign}{exp.lstrip('+-').rjust(2, '0')}"
+    return text
+
+
+def ruby_inspect(value: Any) -> str:
+    """Ruby's `inspect`, used when a hash or array is printed."""
+    if value is None:
+        return "nil"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
+    if isinstance(value, float):
+        return ruby_float(value)
+    return to_s(value)
+
+
+Lookup = Callable[[str], Any]
+__all__ = ["DocumentDrop", "PageDrop", "StaticFileDrop", "CollectionDrop", "SiteDrop",
+           "JekyllDrop", "to_s", "ruby_inspect", "sitegen"]

@@ -1,0 +1,58 @@
+"""The one Liquid environment of a build: python-liquid plus Jekyll's tags, filters and the way
+Ruby prints values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import liquid.builtin.output as _output
+from liquid import Environment
+from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
+
+from .drops import to_s
+from .filters import register_filters
+from .tags import JEKYLL_TAGS
+
+if TYPE_CHECKING:
+    from .renderer import Renderer
+
+
+def _ruby_to_liquid_string(val: Any, autoescape: bool) -> str:
+    """Print values as Ruby's Liquid does (`Time#to_s`, `Array#join`, `Hash#inspect`…)."""
+    return to_s(val)
+
+
+# python-liquid prints with Python's `str`; Jekyll sites expect Ruby's forms everywhere.
+_output.to_liquid_string = _ruby_to_liquid_string  # type: ignore[assignment]
+
+_into_inner = TokenStream.into_inner
+
+
+def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
+                              eat: bool = True) -> TokenStream:
+    """Like python-liquid's, but "unexpected end of expression" errors point into the file:
+    the inner stream's end token gets the expression's position instead of none."""
+    expression = self.current
+    inner = _into_inner(self, tag=tag, eat=eat)
+    if expression.kind == TOKEN_EXPRESSION:
+        inner.eof = Token(TOKEN_EOF, TOKEN_EOF,
+                          expression.start_index + len(expression.value.rstrip()),
+                          expression.source)
+    return inner
+
+
+TokenStream.into_inner = _into_inner_with_position  # type: ignore[method-assign]
+
+
+class JekyllEnvironment(Environment):
+    """python-liquid configured as Jekyll configures Ruby Liquid (lax variables, strict syntax)."""
+
+    def __init__(self, renderer: "Renderer", config: dict[str, Any]):
+        super().__init__()
+        self.renderer = renderer
+        self.tags.pop(_ShopifyInclude.name, None)
+        for tag in JEKYLL_TAGS:
+            self.add_tag(tag)
+        register_filters(self, config)

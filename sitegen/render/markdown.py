@@ -1,0 +1,302 @@
+"""Markdown as Jekyll's kramdown (GFM input) writes it, built on markdown-it-py.
+
+markdown-it parses; a few core rules add what kramdown does differently (header ids, attribute
+lists `{: .class}`, typographic symbols) and the renderer writes kramdown's markup for code,
+tables and footnotes. Whitespace between block tags may differ; the HTML does not.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Callable, Mapping, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block.html_block import html_block
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .highlight import highlight_code_block
+
+_IAL = re.compile(r"^\{:\s*([^}]*)\}\s*$")
+_IAL_TAIL = re.compile(r"\n\{:\s*([^}\n]*)\}\s*$")
+_IAL_HEAD = re.compile(r"^\{:\s*([^}\n]*)\}\s*\n")
+_HEADER_ID = re.compile(r"\s*\{#([A-Za-z][\w:-]*)\}\s*$")
+_ATTR = re.compile(r"""\.([\w-]+)|#([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"),
+         (">>", "\u00bb")]
+
+
+def _parse_ial(text: str) -> list[tuple[str, str]]:
+    """`.cls #id key="v"` → attribute pairs (classes joined as kramdown joins them)."""
+    attrs: dict[str, str] = {}
+    for cls, ident, key, dq, sq, bare in _ATTR.findall(text):
+        if cls:
+            attrs["class"] = (attrs.get("class", "") + " " + cls).strip()
+        elif ident:
+            attrs["id"] = ident
+        elif key:
+            attrs[key] = dq or sq or bare
+    return list(attrs.items())
+
+
+def _apply_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
+    for key, value in attrs:
+        if key == "class" and token.attrGet("class"):
+            value = f"{token.attrGet('class')} {value}"
+        token.attrSet(key, value)
+
+
+def _block_ials(state: StateCore) -> None:
+    """`{: …}` after a block (same paragraph's last line) or alone before the next block."""
+    tokens = state.tokens
+    pending: list[tuple[str, str]] | None = None
+    remove: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "paragraph_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
+            inline = tokens[i + 1]
+            whole = _IAL.match(inline.content)
+            if whole:
+                attrs = _parse_ial(whole.group(1))
+                prev = _previous_block(tokens, i)
+                if prev is not None and tokens[i].map and prev[1] is not None and \
+                        prev[1] == tokens[i].map[0]:
+                    _apply_attrs(tokens[prev[0]], attrs)
+                else:
+                    pending = attrs
+                remove.update({i, i + 1, i + 2})
+                i += 3
+                continue
+            head = _IAL_HEAD.match(inline.content)
+            if head:
+                inline.content = inline.content[head.end():]
+                _apply_attrs(tok, _parse_ial(head.group(1)))
+            tail = _IAL_TAIL.search(inline.content)
+            if tail:
+                inline.content = inline.content[: tail.start()]
+                _apply_attrs(tok, _parse_ial(tail.group(1)))
+        if pending is not None and tok.nesting == 1 and tok.level == 0:
+            _apply_attrs(tok, pending)
+            pending = None
+        i += 1
+    state.tokens = [t for j, t in enumerate(tokens) if j not in remove]
+
+
+def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | None] | None:
+    """The opening token of the top-level block before `index`, and the line it ends on."""
+    depth = 0
+    for j in range(index - 1, -1, -1):
+        tok = tokens[j]
+        if tok.nesting == -1:
+            depth += 1
+        elif tok.nesting == 1:
+            depth -= 1
+        if depth == 0 and tok.nesting >= 0 and tok.level == 0 and tok.type != "inline":
+            end = tok.map[1] if tok.map else None
+            return j, end
+    return None
+
+
+def _header_ids(state: StateCore) -> None:
+    """kramdown-parser-gfm's ids: lower case, punctuation dropped, spaces to hyphens."""
+    used: dict[str, int] = {}
+    tokens = state.tokens
+    auto = state.env.get("auto_ids", True)
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open":
+            continue
+        inline = tokens[i + 1]
+        match = _HEADER_ID.search(inline.content)
+        if match:
+            inline.content = inline.content[: match.start()]
+            if inline.children:
+                last = inline.children[-1]
+                last.content = _HEADER_ID.sub("", last.content)
+            tok.attrSet("id", match.group(1))
+            continue
+        if not auto or tok.attrGet("id"):
+            continue
+        text = "".join(c.content for c in inline.children or [] if c.type in ("text",
+                                                                            "code_inline"))
+        ident = "".join(ch for ch in text.lower() if _word_char(ch) or ch in "- \t")
+        ident = ident.replace(" ", "-").replace("\t", "-")
+        count = used.get(ident, -1) + 1
+        used[ident] = count
+        tok.attrSet("id", ident + (f"-{count}" if count > 0 else ""))
+
+
+def _word_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LMN" or category == "Pc"
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
+
+
+def _guillemets(state: StateCore) -> None:
+    """kramdown reads `<<` and `>>` as guillemets before any HTML (outside code spans)."""
+    for tok in state.tokens:
+        if tok.type == "inline" and ("<<" in tok.content or ">>" in tok.content):
+            parts, last = [], 0
+            for match in _CODE_SPAN.finditer(tok.content):
+                parts.append(tok.content[last:match.start()].replace("<<", "\u00ab")
+                             .replace(">>", "\u00bb"))
+                parts.append(match.group(0))
+                last = match.end()
+            parts.append(tok.content[last:].replace("<<", "\u00ab").replace(">>", "\u00bb"))
+            tok.content = "".join(parts)
+
+
+def _typography(state: StateCore) -> None:
+    """kramdown's typographic symbols in text (not in code): dashes, ellipsis, guillemets."""
+    for tok in state.tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        for child in tok.children:
+            if child.type == "text":
+                for source, char in _TYPO:
+                    child.content = child.content.replace(source, char)
+
+
+class KramdownRenderer(RendererHTML):
+    """markdown-it's HTML renderer with kramdown's markup where they differ."""
+
+    def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+              env: EnvType) -> str:
+        tok = tokens[idx]
+        lang = tok.info.strip().split()[0] if tok.info.strip() else None
+        return highlight_code_block(tok.content, lang)
+
+    def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                   env: EnvType) -> str:
+        return highlight_code_block(tokens[idx].content, None)
+
+    def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                    env: EnvType) -> str:
+        tok = tokens[idx]
+        attrs = self.renderAttrs(tok)
+        cls = ' class="language-plaintext highlighter-rouge"' if not tok.attrGet("class") else ""
+        return f"<code{cls}{attrs}>{_escape(tok.content)}</code>"
+
+    def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+             env: EnvType) -> str:
+        return _escape(tokens[idx].content)
+
+    def s_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+               env: EnvType) -> str:
+        return "<del>"
+
+    def s_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                env: EnvType) -> str:
+        return "</del>"
+
+    def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                env: EnvType) -> str:
+        return self._cell(tokens[idx], "th")
+
+    def td_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                env: EnvType) -> str:
+        return self._cell(tokens[idx], "td")
+
+    def _cell(self, tok: Token, tag: str) -> str:
+        style = tok.attrGet("style")
+        if style:
+            tok.attrSet("style", str(style).replace(":", ": "))
+        return f"<{tag}{self.renderAttrs(tok)}>"
+
+    def footnote_ref(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                     env: EnvType) -> str:
+        meta = tokens[idx].meta
+        label = meta.get("label") or str(meta["id"] + 1)
+        number = meta["id"] + 1
+        return (f'<sup id="fnref:{label}" role="doc-noteref"><a href="#fn:{label}" '
+                f'class="footnote" rel="footnote">{number}</a></sup>')
+
+    def footnote_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                            env: EnvType) -> str:
+        return '<div class="footnotes" role="doc-endnotes">\n<ol>\n'
+
+    def footnote_block_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                             env: EnvType) -> str:
+        return "</ol>\n</div>\n"
+
+    def footnote_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                      env: EnvType) -> str:
+        meta = tokens[idx].meta
+        label = meta.get("label") or str(meta["id"] + 1)
+        return f'<li id="fn:{label}" role="doc-endnote">\n'
+
+    def footnote_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                       env: EnvType) -> str:
+        return "</li>\n"
+
+    def footnote_anchor(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                        env: EnvType) -> str:
+        meta = tokens[idx].meta
+        label = meta.get("label") or str(meta["id"] + 1)
+        return (f' <a href="#fnref:{label}" class="reversefootnote" '
+                f'role="doc-backlink">&#8617;</a>')
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@lru_cache(maxsize=8)
+def _parser(auto_ids: bool, smart: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"typographer": smart, "html": True,
+                                   "quotes": "\u201c\u201d\u2018\u2019"},
+                    renderer_cls=KramdownRenderer)
+    md.enable(["table", "strikethrough"])
+    if smart:
+        md.enable(["smartquotes"])
+    md.use(footnote_plugin).use(deflist_plugin)
+    for name in ("footnote_ref", "footnote_block_open", "footnote_block_close", "footnote_open",
+                 "footnote_close", "footnote_anchor"):
+        # The plugin registers its own rules; kramdown's markup wins.
+        md.add_render_rule(name, getattr(KramdownRenderer, name))
+    md.core.ruler.before("inline", "kramdown_ials", _block_ials)
+    if smart:
+        md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
+    # In kramdown an HTML block (a comment such as <!--more--> too) cannot interrupt a paragraph.
+    md.block.ruler.at("html_block", html_block, {"alt": ["reference", "blockquote"]})
+    if smart:
+        md.core.ruler.push("kramdown_typography", _typography)
+    md.core.ruler.push("kramdown_ids", _header_ids)
+    return md
+
+
+def markdown_converter(config: Mapping[str, Any]) -> Callable[[str], str]:
+    """A Markdown → HTML function configured like the site's kramdown."""
+    options = config.get("kramdown") or {}
+    auto_ids = bool(options.get("auto_ids", True))
+    md = _parser(auto_ids, True)
+
+    def convert(text: str) -> str:
+        return md.render(text, {"auto_ids": auto_ids})
+
+    return convert
+
+
+@lru_cache(maxsize=1)
+def _smart_parser() -> MarkdownIt:
+    md = MarkdownIt("zero", {"typographer": True, "quotes": "\u201c\u201d\u2018\u2019"})
+    md.enable(["smartquotes"])
+    md.core.ruler.push("kramdown_typography", _typography)
+    return md
+
+
+def smartify(text: str) -> str:
+    """Jekyll's `smartify`: typographic quotes and symbols, nothing else of Markdown."""
+    return _smart_parser().renderInline(text)
+
+
+__all__ = ["markdown_converter", "smartify", "html"]

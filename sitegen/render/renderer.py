@@ -1,0 +1,282 @@
+"""Rendering: Liquid, then Markdown, then the layouts — Jekyll's `Renderer`, for every document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from liquid import BoundTemplate
+from liquid.exceptions import LiquidError
+
+from ..errors import SiteError, line_at
+from ..site import Document, Excerpt, Layout, Site, StaticFile
+from ..urls import join_baseurl
+from .drops import (CollectionDrop, DocumentDrop, ExcerptDrop, JekyllDrop, PageDrop, SiteDrop,
+                    StaticFileDrop)
+from .liquid_env import JekyllEnvironment
+from .markdown import markdown_converter
+
+
+class Renderer:
+    """Renders every document of one `Site`; holds the caches that make that cheap."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.config = site.config
+        self.env = JekyllEnvironment(self, site.config)
+        self.markdown: Callable[[str], str] = markdown_converter(site.config)
+        self.markdown_exts = {"." + e.strip().lower()
+                              for e in str(site.config.get("markdown_ext", "")).split(",")}
+        self.jekyll = JekyllDrop(site.environment)
+        self.site_drop = SiteDrop(self)
+        self._templates: dict[str, BoundTemplate] = {}
+        self._sources: dict[str, tuple[str, int]] = {}   # template name -> (text, first line)
+        self._drops: dict[int, Any] = {}
+        self._listings: dict[str, Any] = {}
+        self._rendering: list[Document | Excerpt] = []
+        self.dependencies: dict[str, set[str]] = {}
+
+    # --- the whole site -------------------------------------------------------------------
+
+    def render_all(self) -> None:
+        """Documents of every collection first, then pages, as Jekyll orders them."""
+        for doc in self.site.documents():
+            self.render_document(doc)
+        for page in self.site.pages:
+            self.render_document(page)
+
+    def render_document(self, doc: Document) -> None:
+        page = PageDrop(doc, self, content=doc.content) if doc.is_page else self.drop(doc)
+        layout = self._layout_of(doc)
+        payload = self._payload(doc, page, dict(layout.data) if layout else {})
+        output = doc.content
+        self._rendering.append(doc)
+        try:
+            if self._with_liquid(doc):
+                output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
+                                            doc.path)
+            output = self.convert(output, doc.extname)
+            doc.content = output
+            if layout is not None and doc.extname not in (".sass", ".scss", ".coffee"):
+                output = self._place_in_layouts(doc, output, payload, layout)
+        finally:
+            self._rendering.pop()
+        doc.output = output
+
+    def _payload(self, doc: Document | None, page: Any, layout: dict[str, Any]) -> dict[str, Any]:
+        return {"site": self.site_drop.for_document(doc), "page": page, "layout": layout,
+                "content": None, "paginator": None, "jekyll": self.jekyll,
+                "highlighter_prefix": "", "highlighter_suffix": ""}
+
+    def _with_liquid(self, doc: Document) -> bool:
+        if doc.data.get("render_with_liquid") is False:
+            return False
+        if not doc.is_page and doc.extname in (".yml", ".yaml", ".coffee"):
+            return False
+        return "{%" in doc.content or "{{" in doc.content
+
+    def _layout_of(self, doc: Document) -> Layout | None:
+        name = doc.data.get("layout")
+        if name is None or name == "none" or (not doc.is_page and
+                                              doc.extname in (".yml", ".yaml")):
+            return None
+        layout = self.site.layouts.get(str(name))
+        if layout is None:
+            raise SiteError(f"layout '{name}' does not exist (looked in "
+                            f"{self.config['layouts_dir']}/)", doc.relative_path, 1)
+        return layout
+
+    def _place_in_layouts(self, doc: Document, content: str, payload: dict[str, Any],
+                          layout: Layout) -> str:
+        used: list[Layout] = []
+        merged: dict[str, Any] = {}
+        current: Layout | None = layout
+        while current is not None and current not in used:
+            used.append(current)
+            merged = {**current.data, **merged}
+            payload["content"] = content
+            payload["layout"] = merged
+            name = str(current.path.relative_to(self.site.source)) if current.path.is_relative_to(
+                self.site.source) else str(current.path)
+            content = self.render_liquid(current.content, payload, name, current.body_line,
+                                         current.path)
+            self._depend(doc, current.path)
+            parent = current.data.get("layout")
+            if parent is None or parent == "none":
+                break
+            current = self.site.layouts.get(str(parent))
+            if current is None:
+                raise SiteError(f"layout '{parent}' (named by layout '{used[-1].name}') does "
+                                "not exist", name, 1)
+        return content
+
+    def convert(self, text: str, extname: str) -> str:
+        if extname.lower() in self.markdown_exts:
+            return self.markdown(text)
+        return text
+
+    # --- Liquid ---------------------------------------------------------------------------
+
+    def render_liquid(self, source: str, payload: dict[str, Any], name: str, first_line: int,
+                      path: Path) -> str:
+        """Render `source` (line `first_line` of file `name`); errors become `SiteError`s."""
+        try:
+            template = self._parse(source, name, first_line, path)
+            return template.render(**payload)
+        except LiquidError as err:
+            raise self._error(err, name) from None
+
+    def _parse(self, source: str, name: str, first_line: int, path: Path) -> BoundTemplate:
+        key = f"{name}\0{first_line}"
+        template = self._templates.get(key)
+        if template is None or self._sources[name][0] != source:
+            self._sources[name] = (source, first_line)
+            template = self.env.from_string(source, name=name, path=name)
+            self._templates[key] = template
+        return template
+
+    def template(self, path: Path) -> BoundTemplate:
+        """An include file, parsed once per build."""
+        name = self._name(path)
+        key = f"{name}\0{1}"
+        if key not in self._templates:
+            source = path.read_text(encoding="utf-8-sig")
+            self._sources[name] = (source, 1)
+            try:
+                self._templates[key] = self.env.from_string(source, name=name, path=name)
+            except LiquidError as err:
+                raise self._error(err, name) from None
+        return self._templates[key]
+
+    def template_from_string(self, source: str) -> BoundTemplate:
+        key = f"<markup>\0{source}"
+        if key not in self._templates:
+            self._templates[key] = self.env.from_string(source)
+        return self._templates[key]
+
+    def _name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.site.source))
+        except ValueError:
+            return str(path)
+
+    def _error(self, err: LiquidError, fallback: str) -> SiteError:
+        name = getattr(err, "template_name", None) or fallback
+        name = str(name)
+        source, first = self._sources.get(name, ("", 1))
+        line = column = None
+        context = err.context() if callable(getattr(err, "context", None)) else None
+        if context:
+            line, column = context[0], context[1]
+        message = getattr(err, "message", None) or str(err)
+        if isinstance(message, str):
+            message = message.split(", on line")[0]
+        doc_line = None if line is None else line + first - 1
+        return SiteError(f"Liquid error: {message}", name, doc_line, column,
+                         line_at(source, line) if line else None)
+
+    # --- what tags and drops ask for ------------------------------------------------------
+
+    def drop(self, item: Document | StaticFile) -> Any:
+        key = id(item)
+        if key not in self._drops:
+            if isinstance(item, StaticFile):
+                self._drops[key] = StaticFileDrop(item, self.site.time.tzinfo)
+            elif item.is_page:
+                self._drops[key] = PageDrop(item, self)
+            else:
+                self._drops[key] = DocumentDrop(item, self)
+        return self._drops[key]
+
+    def listing(self, key: str) -> Any:
+        """`site.posts`, `site.pages`, `site.categories`… computed once per build."""
+        if key not in self._listings:
+            self._listings[key] = self._compute_listing(key)
+        return self._listings[key]
+
+    def _compute_listing(self, key: str) -> Any:
+        site = self.site
+        if key == "posts":
+            return [self.drop(d) for d in reversed(site.posts.docs)]
+        if key == "pages":
+            return [self.drop(p) for p in site.pages]
+        if key == "html_pages":
+            return [self.drop(p) for p in site.pages if p.is_html or p.url.endswith("/")]
+        if key == "static_files":
+            return [self.drop(f) for f in site.static_files]
+        if key == "documents":
+            return [self.drop(d) for d in site.documents()] + [
+                self.drop(f) for c in site.collections.values() for f in c.files]
+        if key == "collections":
+            return [CollectionDrop(c, self) for c in sorted(site.collections.values(),
+                                                            key=lambda c: c.label)]
+        if key in ("categories", "tags"):
+            groups: dict[str, list[Document]] = {}
+            for doc in site.posts.docs:
+                for name in doc.data.get(key) or []:
+                    groups.setdefault(name, []).append(doc)
+            return {name: [self.drop(d) for d in sorted(docs, key=_order, reverse=True)]
+                    for name, docs in groups.items()}
+        if key in site.collections:
+            return [self.drop(d) for d in site.collections[key].docs]
+        raise KeyError(key)
+
+    def related_posts(self, doc: Document) -> list[Any]:
+        posts = self.site.posts.docs
+        if len(posts) <= 1:
+            return []
+        recent = [d for d in reversed(posts[-11:]) if d is not doc]
+        return [self.drop(d) for d in recent[:10]]
+
+    def neighbour(self, doc: Document, step: int) -> Any:
+        docs = self.site.collections[doc.collection].docs
+        for i, other in enumerate(docs):
+            if other is doc:
+                j = i + step
+                return self.drop(docs[j]) if 0 <= j < len(docs) else None
+        return None
+
+    def excerpt(self, excerpt: Excerpt) -> str:
+        """Render an excerpt the first time something asks for it (Jekyll does it lazily)."""
+        if excerpt.output is None:
+            doc = excerpt.doc
+            drop = ExcerptDrop(excerpt, self)
+            payload = self._payload(None, drop, {})
+            output = excerpt.content
+            if doc.data.get("render_with_liquid") is not False and (
+                    "{%" in output or "{{" in output):
+                output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
+                                            doc.path)
+            excerpt.output = self.convert(output, doc.extname)
+        return excerpt.output
+
+    def page_dir(self, context: Any) -> Path:
+        """The folder of the file being rendered (for `include_relative`)."""
+        current = self._rendering[-1] if self._rendering else None
+        if current is None:
+            return self.site.source
+        doc = current.doc if isinstance(current, Excerpt) else current
+        return doc.path.parent
+
+    def url_of_file(self, relative: str) -> str | None:
+        wanted = {relative.lstrip("/"), "/" + relative.lstrip("/")}
+        for item in self.site.files_to_write():
+            if item.relative_path in wanted:
+                return item.url
+        return None
+
+    def relative_url(self, url: str) -> str:
+        return join_baseurl(self.config.get("baseurl"), url)
+
+    def record_dependency(self, context: Any, path: Path) -> None:
+        if self._rendering:
+            current = self._rendering[-1]
+            doc = current.doc if isinstance(current, Excerpt) else current
+            self._depend(doc, path)
+
+    def _depend(self, doc: Document, path: Path) -> None:
+        self.dependencies.setdefault(doc.relative_path, set()).add(str(path))
+
+
+def _order(doc: Document) -> tuple:
+    return (doc.date.timestamp(), str(doc.path))

@@ -1,0 +1,250 @@
+"""Jekyll's own Liquid tags for python-liquid: include, include_relative, highlight, link,
+post_url. The syntax follows Jekyll's regular expressions, not Shopify's."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from liquid.ast import BlockNode, Node
+from liquid.builtin.expressions import parse_primitive
+from liquid.builtin.expressions._tokenize import tokenize
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.parser import get_parser
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+
+from .highlight import highlight_tag
+
+if TYPE_CHECKING:
+    from liquid.context import RenderContext
+
+    from .renderer import Renderer
+
+_PARAM = r"""([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
+PARAM = re.compile(_PARAM)
+VARIABLE = re.compile(r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)",
+                      re.S)
+FULL_PARAMS = re.compile(r"\A\s*(?:" + _PARAM + r"(?=\s|\Z)\s*)*\Z")
+VALID_FILENAME = re.compile(r"^[\w/.\-()+~#@]+$")
+INVALID_SEQUENCE = re.compile(r"[./]{2,}")
+HIGHLIGHT_SYNTAX = re.compile(r"^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|\"([0-9]+\s)*[0-9]+\"))?)*)$")
+POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
+
+
+def _markup(stream: TokenStream, block: bool = False) -> tuple[Token, str]:
+    """The tag token and its raw markup (Jekyll parses tag markup with regexes). A block tag
+    consumes the markup; for an inline tag the parser steps past it."""
+    token = stream.eat(TOKEN_TAG)
+    markup = ""
+    if stream.current.kind == TOKEN_EXPRESSION:
+        markup = stream.current.value
+        if block:
+            next(stream)
+    return token, markup.strip()
+
+
+def _renderer(context: "RenderContext") -> "Renderer":
+    return context.env.renderer  # type: ignore[attr-defined]
+
+
+def _render_markup(context: "RenderContext", markup: str) -> str:
+    """Render `{{ … }}` inside a tag's markup, as Jekyll does for file names and paths."""
+    if "{{" not in markup and "{%" not in markup:
+        return markup
+    template = _renderer(context).template_from_string(markup)
+    buffer = StringIO()
+    template.render_with_context(context, buffer, partial=True)
+    return buffer.getvalue()
+
+
+class IncludeNode(Node):
+    """`{% include file.html key="v" key2=page.var %}` with `include.key` inside."""
+
+    __slots__ = ("file", "params", "relative")
+
+    def __init__(self, token: Token, file: str, params: list[tuple[str, Any]], relative: bool):
+        super().__init__(token)
+        self.file, self.params, self.relative = file, params, relative
+        self.blank = False
+
+    def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        renderer = _renderer(context)
+        file = _render_markup(context, self.file).strip()
+        if INVALID_SEQUENCE.search(file) or not VALID_FILENAME.match(file):
+            raise LiquidError(f"invalid file name in include tag: {file!r}", token=self.token)
+        dirs = [renderer.page_dir(context)] if self.relative else renderer.site.include_dirs
+        path = next((d / file for d in dirs if (d / file).is_file()), None)
+        if path is None:
+            where = ", ".join(str(d) for d in dirs)
+            raise LiquidError(f"could not locate the included file '{file}' in any of [{where}]",
+                              token=self.token)
+        template = renderer.template(path)
+        namespace: dict[str, Any] = {}
+        if self.params:
+            namespace["include"] = {k: v.evaluate(context) if hasattr(v, "evaluate") else v
+                                    for k, v in self.params}
+        renderer.record_dependency(context, path)
+        with context.extend(namespace, template=template):
+            template.render_with_context(context, buffer, partial=True)
+        return True
+
+    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class IncludeTag(Tag):
+    name = "include"
+    block = False
+    relative = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = _markup(stream)
+        match = VARIABLE.match(markup)
+        if match:
+            file, params = match.group("variable").strip(), match.group("params").strip()
+        else:
+            file, _, params = markup.partition(" ")
+            params = params.strip()
+        if params and not FULL_PARAMS.match(params):
+            raise LiquidSyntaxError(
+                f"invalid syntax for include tag: {params!r}; valid syntax: "
+                "{% include file.ext param='value' param2=variable %}", token=token)
+        return IncludeNode(token, file, self._params(params, token), self.relative)
+
+    def _params(self, params: str, token: Token) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        for match in PARAM.finditer(params):
+            key, dq, sq, var = match.groups()
+            if dq is not None:
+                out.append((key, dq.replace('\\"', '"')))
+            elif sq is not None:
+                out.append((key, sq.replace("\\'", "'")))
+            else:
+                out.append((key, parse_primitive(self.env, TokenStream(tokenize(var, token)))))
+        return out
+
+
+class IncludeRelativeTag(IncludeTag):
+    name = "include_relative"
+    relative = True
+
+
+class HighlightNode(Node):
+    __slots__ = ("lang", "linenos", "block")
+
+    def __init__(self, token: Token, lang: str, linenos: bool, block: BlockNode):
+        super().__init__(token)
+        self.lang, self.linenos, self.block = lang, linenos, block
+        self.blank = False
+
+    def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        inner = StringIO()
+        self.block.render(context, inner)
+        code = re.sub(r"\A[\n\r]+|[\n\r]+\Z", "", inner.getvalue())
+        buffer.write(highlight_tag(code, self.lang, self.linenos))
+        return True
+
+    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class HighlightTag(Tag):
+    """`{% highlight lang [linenos] %}…{% endhighlight %}`."""
+
+    name = "highlight"
+    end = "endhighlight"
+    block = True
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = _markup(stream, block=True)
+        match = HIGHLIGHT_SYNTAX.match(markup)
+        if not match:
+            raise LiquidSyntaxError(
+                f"syntax error in tag 'highlight' while parsing {markup!r}; "
+                "valid syntax: highlight <lang> [linenos]", token=token)
+        options = re.findall(r'(?:\w="[^"]*"|\w=\w|\w)+', match.group(2) or "")
+        linenos = any(o.split("=")[0] == "linenos" for o in options)
+        block = get_parser(self.env).parse_block(stream, frozenset((self.end, TOKEN_EOF)))
+        stream.expect(TOKEN_TAG, value=self.end)
+        return HighlightNode(token, match.group(1).lower(), linenos, block)
+
+
+class LinkNode(Node):
+    __slots__ = ("path",)
+
+    def __init__(self, token: Token, path: str):
+        super().__init__(token)
+        self.path = path
+        self.blank = False
+
+    def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        renderer = _renderer(context)
+        path = _render_markup(context, self.path).strip()
+        url = renderer.url_of_file(path)
+        if url is None:
+            raise LiquidError(f"could not find document '{path}' in tag 'link'; make sure the "
+                              "document exists and the path is correct", token=self.token)
+        buffer.write(renderer.relative_url(url))
+        return True
+
+    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class LinkTag(Tag):
+    """`{% link _posts/2020-01-01-x.md %}`: the URL of a source file, checked to exist."""
+
+    name = "link"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = _markup(stream)
+        return LinkNode(token, markup)
+
+
+class PostUrlNode(Node):
+    __slots__ = ("name", "regex", "date", "slug")
+
+    def __init__(self, token: Token, name: str):
+        super().__init__(token)
+        self.name = name
+        self.blank = False
+        match = POST_NAME.match(name.lstrip("/"))
+        if not match:
+            raise LiquidSyntaxError(f"could not parse name of post {name!r} in tag 'post_url'",
+                                    token=token)
+        path, self.date, self.slug = match.group(1) or "", match.group(2), match.group(3)
+        base = re.escape(self.date) + "-" + re.escape(self.slug) + r"\.[^.]+"
+        p = re.escape(path)
+        self.regex = re.compile(rf"^_posts/{p}{base}|^{p}_posts/?{base}")
+
+    def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        renderer = _renderer(context)
+        posts = renderer.site.posts.docs
+        doc = next((d for d in posts if self.regex.match(d.relative_path)), None)
+        if doc is None:
+            raise LiquidError(f"could not find post {self.name!r} in tag 'post_url'; make sure "
+                              "the post exists and the name is correct", token=self.token)
+        buffer.write(renderer.relative_url(doc.url))
+        return True
+
+    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class PostUrlTag(Tag):
+    """`{% post_url 2020-01-02-title %}`: a post's URL by its file name."""
+
+    name = "post_url"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = _markup(stream)
+        return PostUrlNode(token, markup)
+
+
+JEKYLL_TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag)
+__all__ = ["JEKYLL_TAGS"]

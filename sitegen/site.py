@@ -1,0 +1,172 @@
+"""The site as plain data: documents (pages, posts, collection items), static files, layouts, data.
+
+Every stage works on these objects: `read` makes them, `render` fills `output`, `write` saves them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+HTML_EXTS = (".html", ".xhtml", ".htm")
+
+
+@dataclass(eq=False)
+class Layout:
+    """A file of `_layouts/` (or a theme's): front matter plus a Liquid template."""
+
+    name: str
+    path: Path
+    data: dict[str, Any]
+    content: str
+    body_line: int
+
+
+@dataclass(eq=False)
+class Document:
+    """A page (`collection is None`) or an item of a collection such as `posts`.
+
+    Jekyll has two classes for these; they differ only in the few places that check
+    `is_page`, so one class keeps the rules side by side.
+    """
+
+    path: Path
+    relative_path: str          # from the source (pages) or the collections dir (documents)
+    collection: str | None      # None for pages
+    data: dict[str, Any]
+    content: str                # the body; replaced by its converted HTML while rendering
+    body_line: int = 1
+    dir: str = ""               # pages: folder relative to the source, e.g. "blog/2020"
+    url: str = ""
+    output_ext: str = ".html"
+    output: str | None = None
+    draft: bool = False
+    excerpt: "Excerpt | None" = None
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_page(self) -> bool:
+        return self.collection is None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def extname(self) -> str:
+        return self.path.suffix
+
+    @property
+    def basename(self) -> str:
+        """File name without extension and trailing dots (Jekyll's `basename_without_ext`)."""
+        stem = self.name[: -len(self.extname)] if self.extname else self.name
+        return stem if not self.is_page else stem.rstrip(".")
+
+    @property
+    def date(self) -> datetime:
+        return self.data["date"]
+
+    @property
+    def is_html(self) -> bool:
+        return self.output_ext in HTML_EXTS
+
+    @property
+    def id(self) -> str:
+        """Jekyll's document id: the URL's folder plus the slug."""
+        folder = posixpath.dirname(self.url.rstrip("/") or "/")
+        slug = self.data.get("slug") or self.basename
+        return folder.rstrip("/") + "/" + str(slug)
+
+
+@dataclass(eq=False)
+class Excerpt:
+    """The part of a document before `excerpt_separator`, rendered on first use."""
+
+    doc: Document
+    content: str
+    output: str | None = None
+
+
+@dataclass(eq=False)
+class StaticFile:
+    """A file copied as it is; front-matter defaults still give it data for Liquid."""
+
+    path: Path
+    relative_path: str          # with a leading slash, as Jekyll has it
+    url: str
+    collection: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def extname(self) -> str:
+        return self.path.suffix
+
+    @property
+    def basename(self) -> str:
+        name = self.name
+        return (name[: -len(self.extname)] if self.extname else name).rstrip(".")
+
+
+
+@dataclass(eq=False)
+class Collection:
+    """A collection's settings (from `collections:`) and its documents and files."""
+
+    label: str
+    metadata: dict[str, Any]
+    docs: list[Document] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)
+    directory: Path = Path(".")
+
+    @property
+    def relative_directory(self) -> str:
+        return f"_{self.label}"
+
+    @property
+    def output(self) -> bool:
+        return bool(self.metadata.get("output", False))
+
+
+@dataclass(eq=False)
+class Site:
+    """Everything one build knows: the config and all that was read from the source."""
+
+    config: dict[str, Any]
+    source: Path
+    dest: Path
+    time: datetime
+    environment: str
+    layouts: dict[str, Layout] = field(default_factory=dict)
+    pages: list[Document] = field(default_factory=list)
+    static_files: list[StaticFile] = field(default_factory=list)
+    collections: dict[str, Collection] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
+    include_dirs: list[Path] = field(default_factory=list)
+
+    @property
+    def posts(self) -> Collection:
+        return self.collections["posts"]
+
+    def documents(self) -> list[Document]:
+        """Every collection document, in collection order."""
+        return [doc for c in self.collections.values() for doc in c.docs]
+
+    def files_to_write(self) -> list[Document | StaticFile]:
+        """Pages, then static files, then documents, as Jekyll's `each_site_file` orders them."""
+        items: list[Document | StaticFile] = list(self.pages)
+        items += [f for f in self.static_files if f.data.get("published", True) is not False
+                  and (f.collection is None or self.collections[f.collection].output)]
+        items += [d for d in self.documents() if _doc_written(self, d)]
+        return items
+
+
+def _doc_written(site: Site, doc: Document) -> bool:
+    from .read.publish import publishable
+    return site.collections[doc.collection].output and publishable(site, doc)

@@ -1,0 +1,122 @@
+"""Bad input: one clear message naming file, line and column, exit status 1, and the previous
+output left exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def sitegen(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sitegen", *args], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+GOOD = {
+    "_config.yml": "title: Errors\n",
+    "_layouts/default.html": "<main>{{ content }}</main>\n",
+    "_includes/note.html": "<aside>{{ include.text }}</aside>\n",
+    "index.md": "---\nlayout: default\n---\n# Home\n\n{% include note.html text='hi' %}\n",
+    "_posts/2021-03-04-post.md": "---\nlayout: default\ntitle: A post\n---\nBody\n",
+}
+
+
+def snapshot(dest: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(dest)): p.read_bytes() for p in sorted(dest.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    src, dest = tmp_path / "src", tmp_path / "out"
+    write(src, GOOD)
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 0, result.stderr
+    before = snapshot(dest)
+    assert "index.html" in before
+    return src, dest, before
+
+
+CASES = {
+    "broken front matter": (
+        "_posts/2021-03-04-post.md",
+        "---\nlayout: default\ntitle: [unclosed\n---\nBody\n",
+        "_posts/2021-03-04-post.md:", "YAML", 3),
+    "liquid syntax error": (
+        "index.md",
+        "---\nlayout: default\n---\n# Home\n\n{% if page.title %}\nno end tag\n",
+        "index.md:", "Liquid", None),
+    "missing include": (
+        "index.md",
+        "---\nlayout: default\n---\n# Home\n\n{% include nope.html %}\n",
+        "index.md:6", "nope.html", 6),
+    "missing layout": (
+        "index.md",
+        "---\nlayout: missing\n---\n# Home\n",
+        "index.md", "layout 'missing'", None),
+    "unknown filter": (
+        "_layouts/default.html",
+        "<main>\n{{ content | no_such_filter }}</main>\n",
+        "_layouts/default.html:2", "no_such_filter", 2),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_cleanly(case: str, built: tuple[Path, Path, dict[str, bytes]]) -> None:
+    src, dest, before = built
+    name, text, where, reason, line = CASES[case]
+    write(src, {name: text})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    message = result.stderr
+    assert where in message, message
+    assert reason in message, message
+    if line is not None:
+        offending = text.splitlines()[line - 1].strip()
+        assert offending in message, message
+    assert "Traceback" not in message
+    assert snapshot(dest) == before, "a failed build must leave the previous output intact"
+
+
+def test_liquid_error_in_include_names_the_include(built: tuple[Path, Path, dict]) -> None:
+    src, dest, before = built
+    write(src, {"_includes/note.html": "<aside>\n{% for x in %}</aside>\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    assert "_includes/note.html:2" in result.stderr, result.stderr
+    assert snapshot(dest) == before
+
+
+def test_unknown_plugin_is_a_named_warning(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write(src, {**GOOD, "_config.yml": "plugins:\n  - jekyll-imaginary\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "jekyll-imaginary" in result.stderr
+    assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_env_option_wins_over_jekyll_env(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write(src, {"index.html": "---\n---\n[{{ jekyll.environment }}]"})
+    cases = [({}, [], "[development]"), ({"JEKYLL_ENV": "production"}, [], "[production]"),
+             ({"JEKYLL_ENV": "production"}, ["--env", "printing"], "[printing]")]
+    for env, args, expected in cases:
+        out = tmp_path / "out"
+        environ = {k: v for k, v in os.environ.items() if k != "JEKYLL_ENV"}
+        environ.update(env)
+        result = subprocess.run([sys.executable, "-m", "sitegen", "build", "-s", str(src), "-d",
+                                 str(out), *args], capture_output=True, text=True, env=environ)
+        assert result.returncode == 0, result.stderr
+        assert (out / "index.html").read_text() == expected
