@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .site import Document, Site, StaticFile
@@ -29,31 +32,47 @@ def write_site(site: Site) -> int:
     Returns the number of files written."""
     dest = site.dest
     staging = dest.parent / f".{dest.name}.sitegen-new"
-    old = dest.parent / f".{dest.name}.sitegen-old"
-    for leftover in (staging, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+    if staging.exists():
+        shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    count = 0
+    items = site.files_to_write()
     try:
-        for item in site.files_to_write():
-            target = destination(item, staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(item, StaticFile):
-                shutil.copy2(item.path, target)
-            else:
-                target.write_text(item.output or "", encoding="utf-8", newline="")
-            count += 1
+        # Creating folders and files is kernel work that overlaps well across threads.
+        with ThreadPoolExecutor(WRITE_THREADS) as pool:
+            list(pool.map(lambda item: _write_one(item, staging), items))
         _keep_files(site, dest, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    old = dest.parent / f".{dest.name}.sitegen-old-{os.getpid()}-{time.monotonic_ns()}"
     if dest.exists():
         dest.rename(old)
     staging.rename(dest)
     if old.exists():
-        shutil.rmtree(old)
-    return count
+        _remove_in_background(old)
+    return len(items)
+
+
+WRITE_THREADS = 4
+
+
+def _write_one(item: Document | StaticFile, staging: Path) -> None:
+    target = destination(item, staging)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(item, StaticFile):
+        shutil.copy2(item.path, target)
+    else:
+        target.write_text(item.output or "", encoding="utf-8", newline="")
+
+
+def _remove_in_background(path: Path) -> None:
+    """The previous output is already out of the way; deleting thousands of files should not
+    hold up the build, so a detached process does it."""
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(path)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _keep_files(site: Site, dest: Path, staging: Path) -> None:

@@ -212,6 +212,9 @@ def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
                                       token=None)
         return result
 
+    base = _leading_slash(to_s(config.get("baseurl") or "").rstrip("/"))
+    relative_cache: dict[str, str] = {}
+
     def relative_url(value: Any) -> Any:
         value = _nil(value)
         if value is None:
@@ -219,10 +222,10 @@ def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
         if isinstance(value, Mapping) and "url" in value:
             value = value["url"]
         value = to_s(value)
-        if _is_absolute(value):
-            return value
-        base = to_s(config.get("baseurl") or "").rstrip("/")
-        return _normalize_uri(_leading_slash(base) + _leading_slash(value))
+        if value not in relative_cache:
+            relative_cache[value] = value if _is_absolute(value) else _normalize_uri(
+                base + _leading_slash(value))
+        return relative_cache[value]
 
     def absolute_url(value: Any) -> Any:
         value = _nil(value)

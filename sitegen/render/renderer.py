@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
@@ -33,6 +37,8 @@ class Renderer:
         self._sources: dict[str, tuple[str, int]] = {}   # template name -> (text, first line)
         self._drops: dict[int, Any] = {}
         self._listings: dict[str, Any] = {}
+        self._positions: dict[str, dict[int, int]] = {}
+        self._names: dict[Path, str] = {}
         self._rendering: list[Document | Excerpt] = []
         self.dependencies: dict[str, set[str]] = {}
 
@@ -40,8 +46,7 @@ class Renderer:
 
     def render_all(self) -> None:
         """Documents of every collection first, then pages, as Jekyll orders them."""
-        for doc in self.site.documents():
-            self.render_document(doc)
+        self._render_documents(self.site.documents())
         for page in self.site.pages:
             self.render_document(page)
 
@@ -62,6 +67,39 @@ class Renderer:
         finally:
             self._rendering.pop()
         doc.output = output
+
+    def _render_documents(self, docs: list[Document]) -> None:
+        """Render collection documents; on big sites, in parallel processes when no template
+        can see another document's rendered `content` (then the order cannot matter)."""
+        workers = min(os.cpu_count() or 1, 4)
+        if len(docs) < PARALLEL_MIN_DOCS or workers < 2 or not self._order_independent():
+            for doc in docs:
+                self.render_document(doc)
+            return
+        global _FORKED
+        _FORKED = (self, docs)   # inherited by the forked workers, never pickled
+        chunks = [list(range(i, len(docs), workers)) for i in range(workers)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
+            for i in chunks[0]:
+                self.render_document(docs[i])
+            for chunk, future in zip(chunks[1:], futures):
+                rendered, dependencies = future.result()
+                for i, (content, output) in zip(chunk, rendered):
+                    docs[i].content, docs[i].output = content, output
+                for name, paths in dependencies.items():
+                    self.dependencies.setdefault(name, set()).update(paths)
+
+    def _order_independent(self) -> bool:
+        """True when no template reads `x.content` or `x.output` of some other document."""
+        sources = [layout.content for layout in self.site.layouts.values()]
+        sources += [d.content for d in self.site.documents() + self.site.pages]
+        for folder in self.site.include_dirs:
+            if folder.is_dir():
+                sources += [p.read_text(encoding="utf-8", errors="replace")
+                            for p in folder.rglob("*") if p.is_file()]
+        return not any(OTHER_CONTENT.search(text) for text in sources)
 
     def _payload(self, doc: Document | None, page: Any, layout: dict[str, Any]) -> dict[str, Any]:
         return {"site": self.site_drop.for_document(doc), "page": page, "layout": layout,
@@ -96,8 +134,7 @@ class Renderer:
             merged = {**current.data, **merged}
             payload["content"] = content
             payload["layout"] = merged
-            name = str(current.path.relative_to(self.site.source)) if current.path.is_relative_to(
-                self.site.source) else str(current.path)
+            name = self._name(current.path)
             content = self.render_liquid(current.content, payload, name, current.body_line,
                                          current.path)
             self._depend(doc, current.path)
@@ -155,10 +192,15 @@ class Renderer:
         return self._templates[key]
 
     def _name(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.site.source))
-        except ValueError:
-            return str(path)
+        """A template's name in messages: its path from the source folder."""
+        name = self._names.get(path)
+        if name is None:
+            try:
+                name = str(path.relative_to(self.site.source))
+            except ValueError:
+                name = str(path)
+            self._names[path] = name
+        return name
 
     def _error(self, err: LiquidError, fallback: str) -> SiteError:
         name = getattr(err, "template_name", None) or fallback
@@ -229,12 +271,14 @@ class Renderer:
         return [self.drop(d) for d in recent[:10]]
 
     def neighbour(self, doc: Document, step: int) -> Any:
+        """`page.previous` / `page.next`: the neighbour in the collection's order."""
         docs = self.site.collections[doc.collection].docs
-        for i, other in enumerate(docs):
-            if other is doc:
-                j = i + step
-                return self.drop(docs[j]) if 0 <= j < len(docs) else None
-        return None
+        if doc.collection not in self._positions:
+            self._positions[doc.collection] = {id(d): i for i, d in enumerate(docs)}
+        i = self._positions[doc.collection].get(id(doc))
+        if i is None or not 0 <= i + step < len(docs):
+            return None
+        return self.drop(docs[i + step])
 
     def excerpt(self, excerpt: Excerpt) -> str:
         """Render an excerpt the first time something asks for it (Jekyll does it lazily)."""
@@ -276,6 +320,20 @@ class Renderer:
 
     def _depend(self, doc: Document, path: Path) -> None:
         self.dependencies.setdefault(doc.relative_path, set()).add(str(path))
+
+
+PARALLEL_MIN_DOCS = 200
+OTHER_CONTENT = re.compile(r"\.\s*(content|output)\b|\[\s*[\"'](content|output)[\"']\s*\]")
+_FORKED: "tuple[Renderer, list[Document]] | None" = None
+
+
+def _render_chunk(chunk: list[int]) -> tuple[list, dict]:
+    """In a forked worker: render some documents with the parent's renderer."""
+    assert _FORKED is not None
+    renderer, docs = _FORKED
+    for i in chunk:
+        renderer.render_document(docs[i])
+    return [(docs[i].content, docs[i].output) for i in chunk], renderer.dependencies
 
 
 def _order(doc: Document) -> tuple:

@@ -1,0 +1,88 @@
+"""Cold-build benchmark: Jekyll and sitegen on the same generated site, in one run.
+
+    python bench/build.py --posts 1000 --runs 3
+
+Prints median wall time and peak memory of each peer and the ratio to sitegen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).parent))
+from gen_site import generate  # noqa: E402
+
+
+TIME = shutil.which("time") and "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
+@dataclass
+class Peer:
+    name: str
+    command: Callable[[Path, Path], list[str]]
+
+
+PEERS = [
+    Peer("jekyll 4.3", lambda src, dest: ["jekyll", "build", "-q", "-s", str(src), "-d",
+                                          str(dest)]),
+    Peer("sitegen", lambda src, dest: [sys.executable, "-m", "sitegen", "build", "-q", "-s",
+                                       str(src), "-d", str(dest)]),
+]
+
+
+def run_once(peer: Peer, src: Path, dest: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB, from GNU time) of one cold build."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.rmtree(src / ".jekyll-cache", ignore_errors=True)
+    with tempfile.NamedTemporaryFile("r") as report:
+        prefix = [TIME, "-f", "%M", "-o", report.name] if TIME else []
+        start = time.perf_counter()
+        subprocess.run(prefix + peer.command(src, dest), check=True, stdout=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        peak_kb = report.read().strip().splitlines()[-1] if TIME else "0"
+    return seconds, int(peak_kb) / 1024
+
+
+def outputs(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "site"
+        generate(args.posts, src)
+        results: dict[str, tuple[float, float]] = {}
+        for peer in PEERS:
+            times, peaks = [], []
+            for _ in range(args.runs):
+                seconds, peak = run_once(peer, src, Path(tmp) / peer.name.split()[0])
+                times.append(seconds)
+                peaks.append(peak)
+            results[peer.name] = (statistics.median(times), max(peaks))
+        jekyll_files = outputs(Path(tmp) / "jekyll")
+        sitegen_files = outputs(Path(tmp) / "sitegen")
+        if jekyll_files != sitegen_files:
+            print(f"warning: outputs differ: {len(jekyll_files ^ sitegen_files)} files")
+    base = results["sitegen"][0]
+    print(f"cold build of {args.posts} posts, median of {args.runs} runs")
+    print(f"{'peer':<12} {'seconds':>8} {'peak MiB':>9} {'ratio to sitegen':>17}")
+    for name, (seconds, peak) in results.items():
+        print(f"{name:<12} {seconds:8.2f} {peak:9.0f} {seconds / base:16.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

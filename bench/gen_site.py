@@ -1,0 +1,126 @@
+"""Generate a blog-like Jekyll site with N posts, deterministically, for benchmarks.
+
+    python bench/gen_site.py 1000 /tmp/bench-site
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+WORDS = ("model training tensor gradient layer network image pixel browser convert weights "
+         "shard quantize verify latency frame webcam canvas kernel batch epoch loss accuracy "
+         "dataset shape filter blur edge generator discriminator encoder decoder").split()
+CATEGORIES = ["ml", "vision", "tfjs", "notes", "research", "tools"]
+TAGS = ["keras", "unet", "pix2pix", "opencv", "webgl", "wasm", "python", "jekyll"]
+
+LAYOUT_DEFAULT = """<!DOCTYPE html>
+<html lang="en">
+{% include head.html %}
+<body>
+{% include header.html %}
+<main>{{ content }}</main>
+{% include footer.html %}
+</body>
+</html>
+"""
+LAYOUT_POST = """---
+layout: default
+---
+<article>
+  <h1>{{ page.title }}</h1>
+  <p class="meta">{{ page.date | date: "%B %-d, %Y" }} in {{ page.categories | join: ", " }}</p>
+  {{ content }}
+  <p class="tags">{% for tag in page.tags %}<a href="{{ '/tags/' | relative_url }}#{{ tag | slugify }}">{{ tag }}</a> {% endfor %}</p>
+  {% if page.previous %}<a href="{{ page.previous.url | relative_url }}">{{ page.previous.title }}</a>{% endif %}
+  {% if page.next %}<a href="{{ page.next.url | relative_url }}">{{ page.next.title }}</a>{% endif %}
+</article>
+"""
+HEAD = """<head><meta charset="utf-8"><title>{% if page.title %}{{ page.title }} | {% endif %}{{ site.title }}</title>
+<link rel="stylesheet" href="{{ '/assets/style.css' | relative_url }}"></head>
+"""
+HEADER = """<header><a href="{{ '/' | relative_url }}">{{ site.title }}</a>
+<nav>{% for p in site.pages %}{% if p.title %}<a href="{{ p.url | relative_url }}">{{ p.title }}</a>{% endif %}{% endfor %}</nav></header>
+"""
+FOOTER = """<footer>{{ site.description }} · {{ site.posts | size }} posts</footer>
+"""
+INDEX = """---
+layout: default
+title: Home
+---
+<ul class="posts">
+{% for post in site.posts limit: 50 %}<li><a href="{{ post.url | relative_url }}">{{ post.title }}</a> <time>{{ post.date | date_to_string }}</time>
+{{ post.excerpt }}</li>
+{% endfor %}</ul>
+"""
+CATEGORIES_PAGE = """---
+layout: default
+title: Categories
+---
+{% for category in site.categories %}<h2 id="{{ category[0] | slugify }}">{{ category[0] }}</h2>
+<ul>{% for post in category[1] %}<li><a href="{{ post.url | relative_url }}">{{ post.title }}</a></li>{% endfor %}</ul>
+{% endfor %}
+"""
+TAGS_PAGE = """---
+layout: default
+title: Tags
+---
+{% for tag in site.tags %}<h2 id="{{ tag[0] | slugify }}">{{ tag[0] }}</h2>
+<ul>{% for post in tag[1] %}<li><a href="{{ post.url | relative_url }}">{{ post.title }}</a></li>{% endfor %}</ul>
+{% endfor %}
+"""
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def post_body(rng: random.Random, i: int) -> str:
+    parts = [sentence(rng, 14) + " " + sentence(rng, 10), ""]
+    parts += [f"## {sentence(rng, 3)[:-1]}", "", sentence(rng, 20) + f" See [post {i}](#x).", ""]
+    parts += [f"- {sentence(rng, 5)}" for _ in range(3)] + [""]
+    if i % 3 == 0:
+        parts += ["```python", "import tensorflow as tf", "", "def predict(x):",
+                  f"    return model(x) * {i}  # scale", "```", ""]
+    if i % 4 == 0:
+        parts += ["| layer | params |", "|:--|--:|", f"| conv | {i * 10} |", "| dense | 42 |", ""]
+    parts += [f"*{sentence(rng, 6)}* and **{sentence(rng, 4)}** -- \"quoted\" text...", ""]
+    parts += [sentence(rng, 25), ""]
+    return "\n".join(parts)
+
+
+def generate(n: int, dest: Path) -> None:
+    rng = random.Random(1234)
+    (dest / "_layouts").mkdir(parents=True, exist_ok=True)
+    (dest / "_includes").mkdir(exist_ok=True)
+    (dest / "_posts").mkdir(exist_ok=True)
+    (dest / "assets").mkdir(exist_ok=True)
+    (dest / "_config.yml").write_text("title: Bench blog\ndescription: A generated blog\n"
+                                      "permalink: /:categories/:year/:month/:day/:title:output_ext\n")
+    (dest / "_layouts/default.html").write_text(LAYOUT_DEFAULT)
+    (dest / "_layouts/post.html").write_text(LAYOUT_POST)
+    (dest / "_includes/head.html").write_text(HEAD)
+    (dest / "_includes/header.html").write_text(HEADER)
+    (dest / "_includes/footer.html").write_text(FOOTER)
+    (dest / "index.html").write_text(INDEX)
+    (dest / "categories.html").write_text(CATEGORIES_PAGE)
+    (dest / "tags.html").write_text(TAGS_PAGE)
+    (dest / "about.md").write_text("---\nlayout: default\ntitle: About\n---\n# About\n\n"
+                                   + sentence(rng, 30) + "\n")
+    (dest / "assets/style.css").write_text("body { font-family: sans-serif; }\n")
+    for i in range(n):
+        year = 2015 + i % 10
+        month, day = 1 + (i // 10) % 12, 1 + i % 28
+        title = sentence(rng, 4)[:-1]
+        cats = rng.sample(CATEGORIES, 1 + i % 2)
+        tags = rng.sample(TAGS, 2)
+        front = (f"---\nlayout: post\ntitle: \"{title} {i}\"\ncategories: [{', '.join(cats)}]\n"
+                 f"tags: [{', '.join(tags)}]\n---\n")
+        slug = f"{year}-{month:02d}-{day:02d}-post-{i}"
+        (dest / "_posts" / f"{slug}.md").write_text(front + post_body(rng, i))
+
+
+if __name__ == "__main__":
+    generate(int(sys.argv[1]), Path(sys.argv[2]))
