@@ -15,6 +15,10 @@ class SiteError(Exception):
     column: int | None = None
     source_line: str | None = None
 
+    def __reduce__(self) -> tuple:
+        # Errors cross process boundaries (parallel rendering); keep every field.
+        return (type(self), (self.message, self.path, self.line, self.column, self.source_line))
+
     def __str__(self) -> str:
         where = self.path or "<site>"
         if self.line is not None:

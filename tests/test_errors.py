@@ -120,3 +120,17 @@ def test_env_option_wins_over_jekyll_env(tmp_path: Path) -> None:
                                  str(out), *args], capture_output=True, text=True, env=environ)
         assert result.returncode == 0, result.stderr
         assert (out / "index.html").read_text() == expected
+
+
+def test_error_in_a_large_site_built_in_parallel(tmp_path: Path) -> None:
+    """Big sites render in worker processes; their errors must arrive whole."""
+    src = tmp_path / "src"
+    posts = {f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md": f"---\ntitle: P{i}\n---\nBody {i}\n"
+             for i in range(260)}
+    posts["_posts/2020-02-01-bad.md"] = "---\ntitle: Bad\n---\nText\n\n{{ x | no_filter }}\n"
+    write(src, {**GOOD, **posts})
+    result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "_posts/2020-02-01-bad.md:6" in result.stderr, result.stderr
+    assert "no_filter" in result.stderr
+    assert not (tmp_path / "out").exists()
