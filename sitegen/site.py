@@ -44,6 +44,7 @@ class Document:
     output_ext: str = ".html"
     output: str | None = None
     draft: bool = False
+    asset: bool = False         # written as converted, never placed in a layout (CSS, maps)
     excerpt: "Excerpt | None" = None
     defaults: dict[str, Any] = field(default_factory=dict)
 
@@ -149,6 +150,7 @@ class Site:
     collections: dict[str, Collection] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     include_dirs: list[Path] = field(default_factory=list)
+    theme: Any = None           # read.theme.Theme when the config names one
 
     @property
     def posts(self) -> Collection:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..config import add_permalink_suffix, deep_merge
+from ..config import DEFAULTS, add_permalink_suffix, deep_merge
 from ..dates import parse_date, site_timezone, strftime
 from ..errors import SiteError
 from ..render.filters import slugify
@@ -19,6 +19,8 @@ from .defaults import FrontMatterDefaults
 from .entries import EntryFilter
 from .frontmatter import has_front_matter, parse, read_text
 from .publish import publishable
+from .theme import Theme, find_theme
+from .yamlfile import load_yaml
 
 DATE_NAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 DATELESS_NAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
@@ -29,8 +31,12 @@ class Reader:
     """Builds the `Site` from `config`; one instance per build."""
 
     def __init__(self, config: dict[str, Any], environment: str, now: datetime | None = None):
-        self.config = config
         self.source = Path(config["source"])
+        theme_name = config.get("theme")
+        self.theme = find_theme(theme_name, self.source) if isinstance(theme_name, str) else None
+        if self.theme is not None:
+            config = _with_theme_config(config, self.theme)
+        self.config = config
         self.tz = site_timezone(config)
         self.site = Site(
             config=config, source=self.source, dest=Path(config["destination"]),
@@ -49,18 +55,28 @@ class Reader:
             site.collections[label] = Collection(label, dict(meta or {}),
                                                  directory=self._collections_path() / f"_{label}")
         site.collections.setdefault("posts", Collection("posts", {"output": True}))
+        site.theme = self.theme
         site.include_dirs = [self.source / self.config["includes_dir"]]
-        site.layouts = self._read_layouts()
+        if self.theme and self.theme.folder("_includes"):
+            site.include_dirs.append(self.theme.root / "_includes")
+        site.layouts = self._read_layouts(self.source / self.config["layouts_dir"])
+        if self.theme and self.theme.folder("_layouts"):
+            for name, layout in self._read_layouts(self.theme.root / "_layouts").items():
+                site.layouts.setdefault(name, layout)
         self._read_directory("")
         self._read_included_files()
         for coll in site.collections.values():
             coll.docs.sort(key=_doc_key)
         site.pages.sort(key=lambda p: p.name)
         site.static_files.sort(key=lambda f: f.relative_path)
+        if self.theme and self.theme.folder("assets"):
+            self._read_theme_assets(self.theme)
         for coll in site.collections.values():
             if coll.label != "posts":
                 self._read_collection(coll)
         site.data = read_data(self.source / self.config["data_dir"])
+        if self.theme and self.theme.folder("_data"):
+            site.data = deep_merge(read_data(self.theme.root / "_data"), site.data)
         return site
 
     def _collections_path(self) -> Path:
@@ -71,8 +87,7 @@ class Reader:
         return EntryFilter(self.source, self.config.get("include"), self.config.get("exclude"),
                            base)
 
-    def _read_layouts(self) -> dict[str, Layout]:
-        folder = self.source / self.config["layouts_dir"]
+    def _read_layouts(self, folder: Path) -> dict[str, Layout]:
         layouts: dict[str, Layout] = {}
         if not folder.is_dir():
             return layouts
@@ -84,6 +99,19 @@ class Reader:
             name = ".".join(rel.split(".")[:-1])
             layouts[name] = Layout(name, path, data, body, line)
         return layouts
+
+    def _read_theme_assets(self, theme: Theme) -> None:
+        """The theme's `assets/`: pages and static files, unless the site has the same path."""
+        root = theme.root / "assets"
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+            rel_dir = str(path.parent.relative_to(theme.root))
+            if has_front_matter(path):
+                relative = f"{rel_dir}/{path.name}"
+                if not any(p.relative_path == relative for p in self.site.pages):
+                    self._add_page(rel_dir, path.name, base=theme.root)
+            elif not any(f.relative_path == f"/{rel_dir}/{path.name}"
+                         for f in self.site.static_files):
+                self._add_static("/" + rel_dir, path.name, base=theme.root)
 
     def _read_directory(self, rel_dir: str) -> None:
         """One folder: its posts (and drafts), sub-folders, pages and static files."""
@@ -144,8 +172,8 @@ class Reader:
 
     # --- pages and static files -----------------------------------------------------------
 
-    def _add_page(self, rel_dir: str, name: str) -> None:
-        path = self.source / rel_dir.lstrip("/") / name
+    def _add_page(self, rel_dir: str, name: str, base: Path | None = None) -> None:
+        path = (base or self.source) / rel_dir.lstrip("/") / name
         relative = _pjoin(rel_dir, name).lstrip("/")
         text = read_text(path)
         front, body, line = parse(text, relative)
@@ -161,8 +189,8 @@ class Reader:
             self._add_excerpt(page)
         self.site.pages.append(page)
 
-    def _add_static(self, rel_dir: str, name: str) -> None:
-        path = self.source / rel_dir.lstrip("/") / name
+    def _add_static(self, rel_dir: str, name: str, base: Path | None = None) -> None:
+        path = (base or self.source) / rel_dir.lstrip("/") / name
         relative = _pjoin(rel_dir, name)
         url = relative if relative.startswith("/") else "/" + relative
         data = self.defaults.all(relative, None)
@@ -353,6 +381,18 @@ LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.S)
 LINK_REF = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
 LIQUID_BLOCKS = {"if", "unless", "case", "for", "tablerow", "capture", "comment", "raw",
                  "highlight", "ifchanged"}
+
+
+def _with_theme_config(config: dict[str, Any], theme: Theme) -> dict[str, Any]:
+    """The theme's `_config.yml` under the site's, minus the keys Jekyll itself defines."""
+    path = theme.root / "_config.yml"
+    if not path.is_file() or path.is_symlink() or config.get("ignore_theme_config") is True:
+        return config
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    if not isinstance(data, dict):
+        return config
+    data = {k: v for k, v in data.items() if k not in DEFAULTS}
+    return deep_merge(data, config)
 
 
 def extract_excerpt(content: str, separator: str) -> str:

@@ -19,6 +19,7 @@ from .drops import (CollectionDrop, DocumentDrop, ExcerptDrop, JekyllDrop, PageD
                     StaticFileDrop)
 from .liquid_env import JekyllEnvironment
 from .markdown import markdown_converter
+from .sass import compile_sass, load_paths
 
 
 class Renderer:
@@ -60,9 +61,9 @@ class Renderer:
             if self._with_liquid(doc):
                 output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
                                             doc.path)
-            output = self.convert(output, doc.extname)
+            output = self.convert(output, doc)
             doc.content = output
-            if layout is not None and doc.extname not in (".sass", ".scss", ".coffee"):
+            if layout is not None and not doc.asset and doc.extname not in ASSET_EXTS:
                 output = self._place_in_layouts(doc, output, payload, layout)
         finally:
             self._rendering.pop()
@@ -147,10 +148,30 @@ class Renderer:
                                 "not exist", name, 1)
         return content
 
-    def convert(self, text: str, extname: str) -> str:
-        if extname.lower() in self.markdown_exts:
+    def convert(self, text: str, doc: Document) -> str:
+        """The converter Jekyll picks by extension: Markdown, Sass/SCSS, or none."""
+        ext = doc.extname
+        if ext.lower() in self.markdown_exts:
             return self.markdown(text)
+        if ext in (".scss", ".sass") and doc.is_page:
+            return self._sass(text, doc)
         return text
+
+    def _sass(self, text: str, doc: Document) -> str:
+        theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
+        result = compile_sass(
+            text, name=doc.name, basename=doc.basename, indented=doc.extname == ".sass",
+            config=self.config, source=self.site.source,
+            include_paths=load_paths(self.config, self.site.source, theme_sass),
+            environment=self.site.environment, relative_path=doc.relative_path,
+            first_line=doc.body_line)
+        if result.source_map is not None:
+            self.site.pages.append(Document(
+                path=doc.path.with_name(doc.basename + ".css.map"),
+                relative_path=doc.relative_path, collection=None, data=doc.data,
+                content=result.source_map, dir=doc.dir, url=_map_url(doc),
+                output_ext=".map", asset=True))
+        return result.css
 
     # --- Liquid ---------------------------------------------------------------------------
 
@@ -291,7 +312,7 @@ class Renderer:
                     "{%" in output or "{{" in output):
                 output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
                                             doc.path)
-            excerpt.output = self.convert(output, doc.extname)
+            excerpt.output = self.convert(output, doc)
         return excerpt.output
 
     def page_dir(self, context: Any) -> Path:
@@ -322,7 +343,13 @@ class Renderer:
         self.dependencies.setdefault(doc.relative_path, set()).add(str(path))
 
 
+ASSET_EXTS = (".sass", ".scss", ".coffee")
 PARALLEL_MIN_DOCS = 200
+
+
+def _map_url(css_page: Document) -> str:
+    """The source map sits next to the CSS: `/assets/main.css` → `/assets/main.css.map`."""
+    return css_page.url + ".map" if css_page.url.endswith(".css") else css_page.url
 OTHER_CONTENT = re.compile(r"\.\s*(content|output)\b|\[\s*[\"'](content|output)[\"']\s*\]")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 

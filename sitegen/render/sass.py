@@ -1,0 +1,107 @@
+"""Sass and SCSS as jekyll-sass-converter 2.2 compiles them (libsass 3.6, like Debian's sassc):
+`_sass/` and the theme's `_sass/` on the load path, `compact` style, a source map page."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sass
+
+from ..errors import SiteError, line_at
+
+STYLES = ("nested", "expanded", "compact", "compressed")
+
+
+@dataclass
+class SassResult:
+    css: str
+    source_map: str | None
+
+
+def load_paths(config: dict[str, Any], source: Path, theme_sass: Path | None) -> list[str]:
+    options = config.get("sass") or {}
+    sass_dir = str(options.get("sass_dir") or "_sass")
+    paths = [str(p) for p in _as_list(options.get("load_paths"))] + [sass_dir]
+    found: list[str] = []
+    for path in paths:
+        for match in sorted(glob.glob(str(source / path))):
+            resolved = str(Path(match).resolve())
+            if resolved not in found:
+                found.append(resolved)
+    if theme_sass is not None:
+        found.append(str(theme_sass))
+    return [p for p in found if Path(p).is_dir()]
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def sourcemap_wanted(config: dict[str, Any], environment: str) -> bool:
+    option = str((config.get("sass") or {}).get("sourcemap", "always")).lstrip(":")
+    if option == "never":
+        return False
+    return option != "development" or environment == "development"
+
+
+def compile_sass(text: str, *, name: str, basename: str, indented: bool,
+                 config: dict[str, Any], source: Path, include_paths: list[str],
+                 environment: str, relative_path: str, first_line: int) -> SassResult:
+    """Compile one Sass page; `name` is its file name, `basename` without the extension."""
+    options = config.get("sass") or {}
+    style = str(options.get("style", "compact")).lstrip(":")
+    style = style if style in STYLES else "compact"
+    with_map = sourcemap_wanted(config, environment)
+    try:
+        with tempfile.TemporaryDirectory(prefix="sitegen-sass-") as tmp:
+            # libsass writes source maps only for files; Jekyll compiles the page's text as if it
+            # were a file at the site's root, so imports resolve from there first.
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            kwargs: dict[str, Any] = dict(filename=str(path), output_style=style,
+                                          include_paths=[str(source)] + include_paths)
+            if with_map:
+                kwargs.update(source_map_filename=str(Path(tmp) / f"{basename}.css.map"),
+                              output_filename_hint=str(Path(tmp) / f"{basename}.css"),
+                              source_map_contents=True)
+            result = sass.compile(**kwargs)
+            if with_map:
+                css, source_map = result
+                return SassResult(css, _relocate_map(source_map, Path(tmp), source, name))
+            return SassResult(result, None)
+    except sass.CompileError as err:
+        message = str(err).strip()
+        match = re.search(r"on line (\d+):(\d+) of [^\n]*" + re.escape(name), message)
+        line = column = None
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+        first = message.splitlines()[0] if message else "invalid Sass"
+        raise SiteError(f"Sass error: {first.removeprefix('Error: ')}", relative_path,
+                        None if line is None else line + first_line - 1, column,
+                        line_at(text, line) if line else None) from None
+
+
+def _relocate_map(source_map: str, tmp: Path, source: Path, name: str) -> str:
+    """Sources relative to the site's root, as when Jekyll compiles there."""
+    data = json.loads(source_map)
+    sources = []
+    for entry in data.get("sources", []):
+        absolute = (tmp / entry).resolve()
+        sources.append(name if absolute == (tmp / name).resolve()
+                       else os.path.relpath(absolute, source.resolve()))
+    data["sources"] = sources
+    return _libsass_json(data)
+
+
+def _libsass_json(data: dict[str, Any]) -> str:
+    """The source map as libsass (and so Jekyll) writes it: tab-indented JSON."""
+    return json.dumps(data, indent="\t", ensure_ascii=False)
