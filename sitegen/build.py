@@ -6,7 +6,8 @@ import sys
 import time
 from dataclasses import dataclass
 
-from .config import KNOWN_PLUGINS, Options, environment, load_config
+from . import plugins
+from .config import Options, environment, load_config
 from .read.reader import Reader
 from .render.renderer import Renderer
 from .site import Site
@@ -25,12 +26,16 @@ def build(options: Options, log=print) -> BuildResult:
     """Build the site described by `options`; raises `SiteError` and writes nothing on failure."""
     started = time.perf_counter()
     config = load_config(options)
-    for plugin in config.get("plugins") or []:
-        if plugin not in KNOWN_PLUGINS:
-            print(f"warning: plugin '{plugin}' is not supported by sitegen; ignored",
-                  file=sys.stderr)
-    site = Reader(config, environment(options)).read()
-    renderer = Renderer(site)
+    reader = Reader(config, environment(options))
+    names = plugins.active_plugins(reader.config, reader.theme.root if reader.theme else None)
+    for name in plugins.unsupported(names):
+        print(f"warning: plugin '{name}' is not supported by sitegen; ignored", file=sys.stderr)
+    site = reader.read()
+    active = plugins.modules(names)
+    for plugin in active:
+        if hasattr(plugin, "generate"):
+            plugin.generate(site)
+    renderer = Renderer(site, [t for p in active for t in getattr(p, "TAGS", [])])
     renderer.render_all()
     files = write_site(site)
     return BuildResult(site, renderer, files, time.perf_counter() - started)

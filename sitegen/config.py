@@ -77,10 +77,6 @@ STYLE_TO_PERMALINK = {
     "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
 }
 
-# Plugins whose behaviour sitegen provides itself (or that change nothing in the output).
-KNOWN_PLUGINS: set[str] = set()
-
-
 @dataclass
 class Options:
     """What the command line says; `None` means "not given", so the config files decide."""

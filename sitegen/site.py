@@ -46,6 +46,7 @@ class Document:
     draft: bool = False
     asset: bool = False         # written as converted, never placed in a layout (CSS, maps)
     excerpt: "Excerpt | None" = None
+    generated: Any = None       # plugins' pages: a function (renderer, page) -> output
     defaults: dict[str, Any] = field(default_factory=dict)
 
     @property

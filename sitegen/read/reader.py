@@ -40,7 +40,9 @@ class Reader:
         self.tz = site_timezone(config)
         self.site = Site(
             config=config, source=self.source, dest=Path(config["destination"]),
-            time=now or datetime.now(self.tz), environment=environment,
+            time=now or (parse_date(config["time"], self.tz) if config.get("time")
+                         else datetime.now(self.tz)),
+            environment=environment,
         )
         self.defaults = FrontMatterDefaults(config, lambda v: parse_date(v, self.tz))
         self.markdown_exts = {"." + e.strip().lower()
@@ -290,7 +292,10 @@ class Reader:
         match = DATE_NAME.match(doc.relative_path)
         if match:
             date, slug, ext = match.groups()
-            if not data.get("date"):
+            # Jekyll takes a date equal to the build time (to the second) for its own default
+            # and replaces it with the file name's date.
+            if not data.get("date") or int(data["date"].timestamp()) == int(
+                    self.site.time.timestamp()):
                 data["date"] = parse_date(date, self.tz)
         else:
             match = DATELESS_NAME.match(doc.relative_path)

@@ -427,3 +427,23 @@ def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
 def _tokens(expression: str) -> TokenStream:
     parent = Token("TOKEN_EXPRESSION", expression, 0, expression)
     return TokenStream(tokenize(expression, parent_token=parent))
+
+
+def apply_filter(env: Environment, name: str, value: Any, *args: Any) -> Any:
+    """Call a registered filter from Python (plugins build their output with the same filters
+    that templates use)."""
+    func = env.filters[name]
+    kwargs: dict[str, Any] = {}
+    if getattr(func, "with_environment", False):
+        kwargs["environment"] = env
+    return func(value, *args, **kwargs)
+
+
+class FilterSet:
+    """`filters["name"](value, …)` for Python code, backed by an environment's filters."""
+
+    def __init__(self, env: Environment):
+        self.env = env
+
+    def __getitem__(self, name: str) -> Callable[..., Any]:
+        return lambda value, *args: apply_filter(self.env, name, value, *args)

@@ -49,10 +49,10 @@ TokenStream.into_inner = _into_inner_with_position  # type: ignore[method-assign
 class JekyllEnvironment(Environment):
     """python-liquid configured as Jekyll configures Ruby Liquid (lax variables, strict syntax)."""
 
-    def __init__(self, renderer: "Renderer", config: dict[str, Any]):
+    def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = ()):
         super().__init__()
         self.renderer = renderer
         self.tags.pop(_ShopifyInclude.name, None)
-        for tag in JEKYLL_TAGS:
+        for tag in [*JEKYLL_TAGS, *plugin_tags]:
             self.add_tag(tag)
         register_filters(self, config)

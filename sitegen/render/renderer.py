@@ -25,10 +25,10 @@ from .sass import compile_sass, load_paths
 class Renderer:
     """Renders every document of one `Site`; holds the caches that make that cheap."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, plugin_tags: list = ()):
         self.site = site
         self.config = site.config
-        self.env = JekyllEnvironment(self, site.config)
+        self.env = JekyllEnvironment(self, site.config, list(plugin_tags))
         self.markdown: Callable[[str], str] = markdown_converter(site.config)
         self.markdown_exts = {"." + e.strip().lower()
                               for e in str(site.config.get("markdown_ext", "")).split(",")}
@@ -52,6 +52,9 @@ class Renderer:
             self.render_document(page)
 
     def render_document(self, doc: Document) -> None:
+        if doc.generated is not None:
+            doc.output = doc.generated(self, doc)
+            return
         page = PageDrop(doc, self, content=doc.content) if doc.is_page else self.drop(doc)
         layout = self._layout_of(doc)
         payload = self._payload(doc, page, dict(layout.data) if layout else {})

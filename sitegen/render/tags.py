@@ -34,15 +34,18 @@ HIGHLIGHT_SYNTAX = re.compile(r"^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|\"([0-9]+\s)*
 POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
 
 
-def _markup(stream: TokenStream, block: bool = False) -> tuple[Token, str]:
-    """The tag token and its raw markup (Jekyll parses tag markup with regexes). A block tag
-    consumes the markup; for an inline tag the parser steps past it."""
-    token = stream.eat(TOKEN_TAG)
+def tag_markup(stream: TokenStream, block: bool = False) -> tuple[Token, str]:
+    """The tag token and its raw markup (Jekyll parses tag markup with regexes).
+
+    python-liquid steps past one token after an inline tag's `parse`, so an inline tag stops
+    on its last token; a block tag stops on the first token of its body."""
+    token = stream.current
     markup = ""
-    if stream.current.kind == TOKEN_EXPRESSION:
+    if stream.peek.kind == TOKEN_EXPRESSION:
+        next(stream)
         markup = stream.current.value
-        if block:
-            next(stream)
+    if block:
+        next(stream)
     return token, markup.strip()
 
 
@@ -101,7 +104,7 @@ class IncludeTag(Tag):
     relative = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token, markup = _markup(stream)
+        token, markup = tag_markup(stream)
         match = VARIABLE.match(markup)
         if match:
             file, params = match.group("variable").strip(), match.group("params").strip()
@@ -159,7 +162,7 @@ class HighlightTag(Tag):
     block = True
 
     def parse(self, stream: TokenStream) -> Node:
-        token, markup = _markup(stream, block=True)
+        token, markup = tag_markup(stream, block=True)
         match = HIGHLIGHT_SYNTAX.match(markup)
         if not match:
             raise LiquidSyntaxError(
@@ -201,7 +204,7 @@ class LinkTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token, markup = _markup(stream)
+        token, markup = tag_markup(stream)
         return LinkNode(token, markup)
 
 
@@ -242,7 +245,7 @@ class PostUrlTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token, markup = _markup(stream)
+        token, markup = tag_markup(stream)
         return PostUrlNode(token, markup)
 
 

@@ -1,0 +1,45 @@
+"""Jekyll plugins that sitegen provides itself, switched on as Jekyll switches them on: listed in
+`plugins:` (or the older `gems:`), or required by the theme's gemspec.
+
+A plugin is a module with any of: `TAGS` (Liquid tags), `FILTERS` (name → function factory),
+`generate(site)` (adds pages after reading, as a Jekyll generator)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from . import feed, seo
+
+PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo}
+
+
+def theme_dependencies(theme_root: Path | None, name: str | None) -> list[str]:
+    """Runtime dependencies a gem theme declares (Jekyll requires them for the site)."""
+    if theme_root is None or not name:
+        return []
+    specs = list(theme_root.parent.parent.glob(f"specifications/{theme_root.name}.gemspec"))
+    specs += list(theme_root.glob("*.gemspec"))
+    deps: list[str] = []
+    for spec in specs:
+        text = spec.read_text(encoding="utf-8", errors="replace")
+        deps += re.findall(r"add_runtime_dependency\(%q<([\w-]+)>", text)
+        deps += re.findall(r"add_runtime_dependency[ (]+['\"]([\w-]+)['\"]", text)
+    return [d for d in dict.fromkeys(deps) if d != "jekyll"]
+
+
+def active_plugins(config: dict[str, Any], theme_root: Path | None) -> list[str]:
+    """Plugin names in the order Jekyll would load them."""
+    names = list(config.get("plugins") or []) + list(config.get("gems") or [])
+    names += theme_dependencies(theme_root, config.get("theme"))
+    return list(dict.fromkeys(str(n) for n in names))
+
+
+def unsupported(names: list[str]) -> list[str]:
+    return [n for n in names if n not in PLUGINS]
+
+
+def modules(names: list[str]) -> list[ModuleType]:
+    return [PLUGINS[n] for n in names if n in PLUGINS]

@@ -1,0 +1,219 @@
+"""jekyll-feed: an Atom feed of the latest posts at `/feed.xml` (plus per-collection and
+per-category feeds when configured) and the `{% feed_meta %}` link, as jekyll-feed 0.17 writes
+them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from liquid.ast import Node
+from liquid.tag import Tag
+from liquid.token import Token
+from liquid.undefined import Undefined
+
+from ..render.filters import FilterSet
+from ..render.tags import tag_markup
+from ..site import Document
+
+if TYPE_CHECKING:
+    from ..render.renderer import Renderer
+    from ..site import Site
+
+
+def _config(site_config: Mapping[str, Any]) -> dict[str, Any]:
+    value = site_config.get("feed")
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+def _xml_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def generate(site: "Site") -> None:
+    """Add the feed pages (jekyll-feed's generator), unless the source has its own."""
+    config = _config(site.config)
+    if config.get("disable_in_development") and site.environment == "development":
+        return
+    collections = config.get("collections")
+    if isinstance(collections, list):
+        collections = {c: {} for c in collections}
+    collections = dict(collections) if isinstance(collections, Mapping) else {}
+    posts = dict(collections.get("posts") or {})
+    posts.setdefault("path", config.get("path"))
+    posts.setdefault("categories", config.get("categories"))
+    collections["posts"] = posts
+    for name, meta in collections.items():
+        meta = meta or {}
+        for category in list(meta.get("categories") or []) + [None]:
+            prefix = "/feed" if name == "posts" else f"/feed/{name}"
+            path = f"{prefix}/{category}.xml" if category else (meta.get("path") or f"{prefix}.xml")
+            if (site.source / path.lstrip("/")).exists():
+                continue
+            site.pages.append(_feed_page(site, path, name, category))
+
+
+def _feed_page(site: "Site", path: str, collection: str, category: str | None) -> Document:
+    data = {"layout": None, "sitemap": False,
+            "xsl": (site.source / "feed.xslt.xml").exists(), "collection": collection,
+            "category": category, "tags": None}
+    relative = path.lstrip("/")
+    return Document(path=site.source / relative, relative_path=relative, collection=None,
+                    data=data, content="", dir=str(Path(path).parent), url=path,
+                    output_ext=".xml", asset=True, generated=render_feed)
+
+
+def render_feed(renderer: "Renderer", page: Document) -> str:
+    """The Atom XML of one feed page."""
+    f = FilterSet(renderer.env)
+    site, config = renderer.site, renderer.config
+    feed_config = _config(config)
+    data = page.data
+    out = ['<?xml version="1.0" encoding="utf-8"?>']
+    if data.get("xsl"):
+        out.append(f'<?xml-stylesheet type="text/xml" href="{f["absolute_url"]("/feed.xslt.xml")}"?>')
+    lang = config.get("lang")
+    out.append('<feed xmlns="http://www.w3.org/2005/Atom" '
+               + (f'xml:lang="{lang}"' if lang else "") + ">")
+    out.append(f'<generator uri="https://jekyllrb.com/" version="{renderer.jekyll["version"]}">'
+               "Jekyll</generator>")
+    out.append(f'<link href="{f["absolute_url"](page.url)}" rel="self" '
+               'type="application/atom+xml" />')
+    out.append(f'<link href="{f["absolute_url"]("/")}" rel="alternate" type="text/html" '
+               + (f'hreflang="{lang}" ' if lang else "") + "/>")
+    out.append(f'<updated>{f["date_to_xmlschema"](site.time)}</updated>')
+    out.append(f'<id>{f["xml_escape"](f["absolute_url"](page.url))}</id>')
+    title = config.get("title") or config.get("name")
+    if data.get("collection") != "posts":
+        title = f"{title or ''} | {str(data.get('collection')).capitalize()}"
+    if data.get("category"):
+        title = f"{title or ''} | {str(data['category']).capitalize()}"
+    if title:
+        out.append(f'<title type="html">{f["xml_escape"](f["smartify"](title))}</title>')
+    if config.get("description"):
+        out.append(f"<subtitle>{f['xml_escape'](config['description'])}</subtitle>")
+    author = config.get("author")
+    if author:
+        out.append(_author(f, author))
+    for post in _posts(renderer, page, feed_config):
+        out.append(_entry(renderer, post, feed_config))
+    out.append("</feed>")
+    return "".join(out)
+
+
+def _author(f: Mapping[str, Any], author: Any) -> str:
+    if isinstance(author, Mapping):
+        parts = [f"<name>{f['xml_escape'](author.get('name') or author)}</name>"]
+        for key in ("email", "uri"):
+            if author.get(key):
+                parts.append(f"<{key}>{f['xml_escape'](author[key])}</{key}>")
+    else:
+        parts = [f"<name>{f['xml_escape'](author)}</name>"]
+    return "<author>" + "".join(parts) + "</author>"
+
+
+def _posts(renderer: "Renderer", page: Document, feed_config: dict[str, Any]) -> list[Any]:
+    data = page.data
+    if data.get("tags"):
+        posts = renderer.listing("tags").get(data["tags"], [])
+    else:
+        posts = renderer.site_drop[data["collection"]]
+    if data.get("category"):
+        posts = [p for p in posts if data["category"] in (p.get("categories") or [])]
+    if not renderer.config.get("show_drafts"):
+        posts = [p for p in posts if p.doc.draft is not True]
+    posts = sorted(posts, key=lambda p: p["date"], reverse=True)
+    limit = feed_config.get("posts_limit") or 10
+    return posts[: int(limit)]
+
+
+def _entry(renderer: "Renderer", post: Any, feed_config: dict[str, Any]) -> str:
+    f = FilterSet(renderer.env)
+    site = renderer.site
+    lang = post.get("lang")
+    title = f["xml_escape"](f["normalize_whitespace"](f["strip_html"](f["smartify"](
+        post.get("title") or ""))))
+    url = f["absolute_url"](post["url"])
+    out = ["<entry" + (f' xml:lang="{lang}"' if lang else "") + ">",
+           f'<title type="html">{title}</title>',
+           f'<link href="{url}" rel="alternate" type="text/html" title="{title}" />',
+           f"<published>{f['date_to_xmlschema'](post['date'])}</published>",
+           f"<updated>{f['date_to_xmlschema'](post.get('last_modified_at') or post['date'])}"
+           "</updated>",
+           f"<id>{f['xml_escape'](f['absolute_url'](post['id']))}</id>"]
+    post_feed = post.get("feed")
+    excerpt_only = (post_feed.get("excerpt_only") if isinstance(post_feed, Mapping) else None) \
+        or feed_config.get("excerpt_only")
+    if not excerpt_only:
+        content = (post["content"] or "").strip()
+        out.append(f'<content type="html" xml:base="{f["xml_escape"](url)}"><![CDATA['
+                   f"{content}]]></content>")
+    authors = post.get("authors")
+    author = post.get("author") or (authors[0] if isinstance(authors, list) and authors else
+                                    None) or site.config.get("author")
+    known = (site.data.get("authors") or {}) if isinstance(site.data, Mapping) else {}
+    if isinstance(author, str) and isinstance(known, Mapping) and author in known:
+        author = known[author]
+    if isinstance(author, Mapping):
+        name = author.get("name") or ""
+        extra = "".join(f"<{k}>{f['xml_escape'](author[k])}</{k}>" for k in ("email", "uri")
+                        if author.get(k))
+    else:
+        name, extra = author or "", ""
+    out.append(f"<author><name>{f['xml_escape'](name)}</name>{extra}</author>")
+    if post.get("category"):
+        out.append(f'<category term="{f["xml_escape"](post["category"])}" />')
+    else:
+        for category in post.get("categories") or []:
+            out.append(f'<category term="{f["xml_escape"](category)}" />')
+    for tag in post.get("tags") or []:
+        out.append(f'<category term="{f["xml_escape"](tag)}" />')
+    summary = post.get("description") or post["excerpt"]
+    if summary:
+        out.append('<summary type="html"><![CDATA['
+                   f"{f['normalize_whitespace'](f['strip_html'](summary))}]]></summary>")
+    image = post.get("image")
+    image = image.get("path") if isinstance(image, Mapping) else image
+    if image:
+        if "://" not in str(image):
+            image = f["absolute_url"](image)
+        image = f["xml_escape"](image)
+        out.append(f'<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="{image}" />'
+                   f'<media:content medium="image" url="{image}" '
+                   'xmlns:media="http://search.yahoo.com/mrss/" />')
+    out.append("</entry>")
+    return "".join(out)
+
+
+class FeedMetaNode(Node):
+    __slots__ = ()
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        config = context.env.renderer.config
+        path = _config(config).get("path") or "feed.xml"
+        title = config.get("title") or config.get("name")
+        href = FilterSet(context.env)["absolute_url"](path)
+        attrs = f'type="application/atom+xml" rel="alternate" href="{_xml_attr(str(href))}"'
+        if title:
+            attrs += f' title="{_xml_attr(str(title))}"'
+        buffer.write(f"<link {attrs} />")
+        return True
+
+    async def render_to_output_async(self, context: Any, buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class FeedMetaTag(Tag):
+    name = "feed_meta"
+    block = False
+
+    def parse(self, stream: Any) -> Node:
+        token, _ = tag_markup(stream)
+        node = FeedMetaNode(token)
+        node.blank = False
+        return node
+
+
+TAGS = [FeedMetaTag]
