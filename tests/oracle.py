@@ -18,21 +18,32 @@ def jekyll_available() -> bool:
     return shutil.which("jekyll") is not None
 
 
-def tree_hash(root: Path, extra: object = None) -> str:
+def site_files(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
+    """Files of a source tree, leaving out folders named in `skip` (e.g. `.venv`)."""
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        out += [Path(folder) / f for f in sorted(files)]
+    return out
+
+
+def tree_hash(root: Path, extra: object = None, skip: frozenset[str] = frozenset()) -> str:
     digest = hashlib.sha256(json.dumps(extra, sort_keys=True, default=str).encode())
-    for path in sorted(root.rglob("*")):
+    for path in site_files(root, skip):
         if path.is_file():
             digest.update(str(path.relative_to(root)).encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
 
 
-def jekyll_build(source: Path, args: list[str], env: dict[str, str]) -> Path:
-    """Jekyll's output for `source` built with `args` under `env`; cached by content."""
+def jekyll_build(source: Path, args: list[str], env: dict[str, str],
+                 skip: frozenset[str] = frozenset()) -> Path:
+    """Jekyll's output for `source` built with `args` under `env`; cached by content.
+    Folders named in `skip` are left out of the copy Jekyll builds."""
     if not jekyll_available():
         raise RuntimeError("real Jekyll is needed as the oracle: run scripts/setup (it installs "
                            "Debian's `jekyll` package)")
-    key = tree_hash(source, {"args": args, "env": env})
+    key = tree_hash(source, {"args": args, "env": env}, skip)
     out = CACHE / key
     if (out / ".complete").exists():
         return out / "site"
@@ -40,7 +51,8 @@ def jekyll_build(source: Path, args: list[str], env: dict[str, str]) -> Path:
         shutil.rmtree(out)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
-        shutil.copytree(source, src)
+        shutil.copytree(source, src, ignore=lambda folder, names: [n for n in names
+                                                                    if n in skip])
         dest = Path(tmp) / "site"
         environ = {**os.environ, "JEKYLL_ENV": "development", **env}
         result = subprocess.run(["jekyll", "build", "-s", str(src), "-d", str(dest), *args],

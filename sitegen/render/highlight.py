@@ -3,6 +3,7 @@ same wrapper markup, same short CSS classes, plain text unwrapped."""
 
 from __future__ import annotations
 
+import builtins
 from functools import lru_cache
 
 from pygments.lexer import Lexer
@@ -42,6 +43,9 @@ def _css_class(ttype: _TokenType) -> str:
 
 # Where Rouge's Python lexer names tokens differently from Pygments'.
 PYTHON_CLASSES = {"s2": "s", "kc": "bp", "nd": "n"}
+# Rouge marks a builtin's name as a builtin even as an attribute (`np.abs`, `x.max`).
+PYTHON_BUILTINS = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_"))
+PYTHON_KEYWORDS = frozenset({"print", "exec"})
 
 
 def _tokens(code: str, lang: str | None):
@@ -59,6 +63,10 @@ def _tokens(code: str, lang: str | None):
             css = "n"
         elif css == "o" and value == ".":
             css = "p"
+        elif css in ("n", "nb") and value in PYTHON_KEYWORDS:
+            css = "k"
+        elif css == "n" and previous_word == "." and value in PYTHON_BUILTINS:
+            css = "nb"
         elif css == "nd" and value.startswith("@"):
             out.append(("o", "@"))
             value = value[1:]
