@@ -155,6 +155,9 @@ def _guillemets(state: StateCore) -> None:
             tok.content = "".join(parts)
 
 
+_DECADE = re.compile(r"(?<!\w)['\u2018](?=\d\d(?:s\b|\b))")
+
+
 def _typography(state: StateCore) -> None:
     """kramdown's typographic symbols in text (not in code): dashes, ellipsis, guillemets."""
     for tok in state.tokens:
@@ -164,6 +167,8 @@ def _typography(state: StateCore) -> None:
             if child.type == "text":
                 for source, char in _TYPO:
                     child.content = child.content.replace(source, char)
+                # An apostrophe before a decade ('80s) is a closing quote in kramdown.
+                child.content = _DECADE.sub("\u2019", child.content)
 
 
 class KramdownRenderer(RendererHTML):
@@ -197,6 +202,22 @@ class KramdownRenderer(RendererHTML):
     def s_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                 env: EnvType) -> str:
         return "</del>"
+
+    def ordered_list_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                          env: EnvType) -> str:
+        tok = tokens[idx]
+        if tok.attrs:
+            tok.attrs.pop("start", None)   # kramdown always starts at 1
+        return self.renderToken(tokens, idx, options, env)
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+              env: EnvType) -> str:
+        tok = tokens[idx]
+        attrs = {"src": tok.attrGet("src"), "alt": tok.content}   # kramdown keeps the raw label
+        if tok.attrGet("title"):
+            attrs["title"] = tok.attrGet("title")
+        rendered = " ".join(f'{k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
+        return f"<img {rendered} />"
 
     def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                 env: EnvType) -> str:
