@@ -47,6 +47,7 @@ class Document:
     asset: bool = False         # written as converted, never placed in a layout (CSS, maps)
     excerpt: "Excerpt | None" = None
     generated: Any = None       # plugins' pages: a function (renderer, page) -> output
+    pager: dict[str, Any] | None = None   # jekyll-paginate's `paginator` for this page
     defaults: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -11,9 +11,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import feed, seo
+from . import feed, paginate, seo, sitemap
 
-PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo}
+PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
+                                   "jekyll-sitemap": sitemap, "jekyll-paginate": paginate}
 
 
 def theme_dependencies(theme_root: Path | None, name: str | None) -> list[str]:

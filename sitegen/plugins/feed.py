@@ -28,8 +28,9 @@ def _config(site_config: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _xml_attr(text: str) -> str:
+    """Ruby's `encode(xml: :attr)`, without the quotes it adds."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
 def generate(site: "Site") -> None:

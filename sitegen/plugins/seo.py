@@ -68,10 +68,27 @@ class SeoData:
     def title(self) -> str | None:
         site_title, page_title = self.site_title, self.page_title
         if site_title and page_title != site_title:
-            return f"{page_title} | {site_title}"
-        if self.site_description and site_title:
-            return f"{site_title} | {self.site_tagline or self.site_description}"
-        return page_title or site_title
+            title = f"{page_title} | {site_title}"
+        elif self.site_description and site_title:
+            title = f"{site_title} | {self.site_tagline or self.site_description}"
+        else:
+            title = page_title or site_title
+        return (self.page_number or "") + title if title else title
+
+    @property
+    def paginator(self) -> Mapping[str, Any] | None:
+        value = self.context.resolve("paginator")
+        return value if isinstance(value, Mapping) else None
+
+    @property
+    def page_number(self) -> str | None:
+        """`Page 2 of 5 for ` in front of paginated pages' titles."""
+        paginator = self.paginator
+        if not paginator or not paginator.get("page") or paginator["page"] <= 1:
+            return None
+        message = _get(self.site, "seo_paginator_message") or "Page %<current>s of %<total>s for "
+        return str(message).replace("%<current>s", str(paginator["page"])).replace(
+            "%<total>s", str(paginator["total_pages"]))
 
     @property
     def show_title(self) -> bool:
@@ -210,6 +227,11 @@ def render_seo(markup: str, context: Any) -> str:
                      f'content="{d.f("date_to_xmlschema", date)}" />')
     else:
         lines.append('<meta property="og:type" content="website" />')
+    paginator = d.paginator
+    if paginator and paginator.get("previous_page"):
+        lines.append(f'<link rel="prev" href="{d.f("absolute_url", paginator["previous_page_path"])}" />')
+    if paginator and paginator.get("next_page"):
+        lines.append(f'<link rel="next" href="{d.f("absolute_url", paginator["next_page_path"])}" />')
     if image:
         twitter = _get(d.page, "twitter") or _get(d.site, "twitter")
         card = _get(twitter, "card") or "summary_large_image"

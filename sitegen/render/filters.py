@@ -161,7 +161,7 @@ def _json_data(value: Any, depth: int = 0) -> Any:
 
 def _escape_xml(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
 _URI_SAFE = "/:@!$&'()*+,;=-._~%?#[]"

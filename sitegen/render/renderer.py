@@ -58,6 +58,8 @@ class Renderer:
         page = PageDrop(doc, self, content=doc.content) if doc.is_page else self.drop(doc)
         layout = self._layout_of(doc)
         payload = self._payload(doc, page, dict(layout.data) if layout else {})
+        if doc.pager is not None:
+            payload["paginator"] = self._paginator(doc.pager)
         output = doc.content
         self._rendering.append(doc)
         try:
@@ -104,6 +106,9 @@ class Renderer:
                 sources += [p.read_text(encoding="utf-8", errors="replace")
                             for p in folder.rglob("*") if p.is_file()]
         return not any(OTHER_CONTENT.search(text) for text in sources)
+
+    def _paginator(self, pager: dict[str, Any]) -> dict[str, Any]:
+        return {**pager, "posts": [self.drop(p) for p in pager["posts"]]}
 
     def _payload(self, doc: Document | None, page: Any, layout: dict[str, Any]) -> dict[str, Any]:
         return {"site": self.site_drop.for_document(doc), "page": page, "layout": layout,
