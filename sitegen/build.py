@@ -35,7 +35,8 @@ def build(options: Options, log=print) -> BuildResult:
     for plugin in active:
         if hasattr(plugin, "generate"):
             plugin.generate(site)
-    renderer = Renderer(site, [t for p in active for t in getattr(p, "TAGS", [])])
+    renderer = Renderer(site, [t for p in active for t in getattr(p, "TAGS", [])],
+                        [p.post_render for p in active if hasattr(p, "post_render")])
     renderer.render_all()
     files = write_site(site)
     return BuildResult(site, renderer, files, time.perf_counter() - started)

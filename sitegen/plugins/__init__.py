@@ -2,7 +2,8 @@
 `plugins:` (or the older `gems:`), or required by the theme's gemspec.
 
 A plugin is a module with any of: `TAGS` (Liquid tags), `FILTERS` (name → function factory),
-`generate(site)` (adds pages after reading, as a Jekyll generator)."""
+`generate(site)` (adds pages after reading, as a Jekyll generator), `post_render(renderer,
+document)` (changes a document's output, as a Jekyll hook)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import feed, paginate, seo, sitemap
+from . import feed, jemoji, paginate, seo, sitemap
 
 PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
-                                   "jekyll-sitemap": sitemap, "jekyll-paginate": paginate}
+                                   "jekyll-sitemap": sitemap, "jekyll-paginate": paginate,
+                                   "jemoji": jemoji}
 
 
 def theme_dependencies(theme_root: Path | None, name: str | None) -> list[str]:

@@ -25,8 +25,9 @@ from .sass import compile_sass, load_paths
 class Renderer:
     """Renders every document of one `Site`; holds the caches that make that cheap."""
 
-    def __init__(self, site: Site, plugin_tags: list = ()):
+    def __init__(self, site: Site, plugin_tags: list = (), post_render: list = ()):
         self.site = site
+        self.post_render = list(post_render)
         self.config = site.config
         self.env = JekyllEnvironment(self, site.config, list(plugin_tags))
         self.markdown: Callable[[str], str] = markdown_converter(site.config)
@@ -73,6 +74,8 @@ class Renderer:
         finally:
             self._rendering.pop()
         doc.output = output
+        for hook in self.post_render:
+            hook(self, doc)
 
     def _render_documents(self, docs: list[Document]) -> None:
         """Render collection documents; on big sites, in parallel processes when no template
