@@ -134,7 +134,8 @@ def load_config(options: Options) -> dict[str, Any]:
         dest = str(source / "_site")
     config["destination"] = str(Path(dest).resolve())
     _add_default_collections(config)
-    config["exclude"] = _unique(list(config.get("exclude") or []) + DEFAULT_EXCLUDES)
+    config["exclude"] = list(dict.fromkeys([str(e) for e in config.get("exclude") or []]
+                                           + DEFAULT_EXCLUDES))
     return config
 
 
@@ -195,14 +196,6 @@ def add_permalink_suffix(template: str, style: Any) -> str:
     if style.endswith(":output_ext"):
         template += ":output_ext"
     return template
-
-
-def _unique(items: list) -> list:
-    seen: list = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
 
 
 __all__ = ["Options", "load_config", "deep_merge", "environment", "permalink_template",

@@ -25,8 +25,22 @@ class Layout:
     body_line: int
 
 
+class _SourceFile:
+    """Name parts shared by everything read from a file."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def extname(self) -> str:
+        return self.path.suffix
+
+
 @dataclass(eq=False)
-class Document:
+class Document(_SourceFile):
     """A page (`collection is None`) or an item of a collection such as `posts`.
 
     Jekyll has two classes for these; they differ only in the few places that check
@@ -55,16 +69,9 @@ class Document:
         return self.collection is None
 
     @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def extname(self) -> str:
-        return self.path.suffix
-
-    @property
     def basename(self) -> str:
-        """File name without extension and trailing dots (Jekyll's `basename_without_ext`)."""
+        """File name without extension (Jekyll's `basename_without_ext`); pages also lose
+        trailing dots."""
         stem = self.name[: -len(self.extname)] if self.extname else self.name
         return stem if not self.is_page else stem.rstrip(".")
 
@@ -94,7 +101,7 @@ class Excerpt:
 
 
 @dataclass(eq=False)
-class StaticFile:
+class StaticFile(_SourceFile):
     """A file copied as it is; front-matter defaults still give it data for Liquid."""
 
     path: Path
@@ -104,17 +111,8 @@ class StaticFile:
     data: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def extname(self) -> str:
-        return self.path.suffix
-
-    @property
     def basename(self) -> str:
-        name = self.name
-        return (name[: -len(self.extname)] if self.extname else name).rstrip(".")
+        return (self.name[: -len(self.extname)] if self.extname else self.name).rstrip(".")
 
 
 

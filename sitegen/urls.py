@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from typing import Callable
 from urllib.parse import quote, unquote
 
 PLACEHOLDER = re.compile(r":([a-z_]+)")
@@ -59,16 +59,10 @@ def from_lookup(template: str, lookup: Callable[[str], str | None], where: str) 
     return PLACEHOLDER.sub(replace, template)
 
 
-def url_for(template: str, permalink: str | None, fill: Callable[[str], str]) -> str:
-    """The URL from the document's own `permalink` if it has one, else the template."""
-    return sanitize(fill(permalink) if permalink else fill(template))
-
-
 def join_baseurl(baseurl: str | None, url: str) -> str:
     """`relative_url`'s rule: baseurl (without its trailing slash) in front of the URL."""
     base = (baseurl or "").rstrip("/")
     return base + url if url.startswith("/") else base + "/" + url
 
 
-__all__ = ["escape_path", "unescape_path", "sanitize", "from_hash", "from_lookup", "url_for",
-           "Mapping"]
+__all__ = ["escape_path", "unescape_path", "sanitize", "from_hash", "from_lookup", "join_baseurl"]

@@ -8,13 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from liquid.ast import Node
-from liquid.tag import Tag
-from liquid.token import Token
-from liquid.undefined import Undefined
 
 from ..render.filters import FilterSet
-from ..render.tags import tag_markup
+from ..render.tags import InlineTag, MarkupNode
 from ..site import Document
 
 if TYPE_CHECKING:
@@ -188,7 +184,7 @@ def _entry(renderer: "Renderer", post: Any, feed_config: dict[str, Any]) -> str:
     return "".join(out)
 
 
-class FeedMetaNode(Node):
+class FeedMetaNode(MarkupNode):
     __slots__ = ()
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
@@ -202,19 +198,10 @@ class FeedMetaNode(Node):
         buffer.write(f"<link {attrs} />")
         return True
 
-    async def render_to_output_async(self, context: Any, buffer: TextIO) -> int:
-        return self.render_to_output(context, buffer)
 
-
-class FeedMetaTag(Tag):
+class FeedMetaTag(InlineTag):
     name = "feed_meta"
-    block = False
-
-    def parse(self, stream: Any) -> Node:
-        token, _ = tag_markup(stream)
-        node = FeedMetaNode(token)
-        node.blank = False
-        return node
+    node_class = FeedMetaNode
 
 
 TAGS = [FeedMetaTag]

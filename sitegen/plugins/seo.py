@@ -8,13 +8,10 @@ import re
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from liquid.ast import Node
-from liquid.tag import Tag
-from liquid.token import Token
+from liquid.undefined import Undefined
 
 from ..render.filters import FilterSet
-from ..render.tags import tag_markup
-from liquid.undefined import Undefined
+from ..render.tags import InlineTag, MarkupNode
 
 VERSION = "2.8.0"
 HOMEPAGE_OR_ABOUT = re.compile(r"^/(about/)?(index.html?)?$")
@@ -259,29 +256,17 @@ def render_seo(markup: str, context: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-class SeoNode(Node):
-    __slots__ = ("markup",)
-
-    def __init__(self, token: Token, markup: str):
-        super().__init__(token)
-        self.markup = markup
-        self.blank = False
+class SeoNode(MarkupNode):
+    __slots__ = ()
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         buffer.write(render_seo(self.markup, context))
         return True
 
-    async def render_to_output_async(self, context: Any, buffer: TextIO) -> int:
-        return self.render_to_output(context, buffer)
 
-
-class SeoTag(Tag):
+class SeoTag(InlineTag):
     name = "seo"
-    block = False
-
-    def parse(self, stream: Any) -> Node:
-        token, markup = tag_markup(stream)
-        return SeoNode(token, markup)
+    node_class = SeoNode
 
 
 TAGS = [SeoTag]

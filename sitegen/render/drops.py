@@ -8,14 +8,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..site import Collection, Document, Excerpt, StaticFile
 
 if TYPE_CHECKING:
     from .renderer import Renderer
-
-import sitegen
 
 JEKYLL_VERSION = "4.3.1"
 
@@ -297,6 +295,5 @@ def ruby_inspect(value: Any) -> str:
     return to_s(value)
 
 
-Lookup = Callable[[str], Any]
 __all__ = ["DocumentDrop", "PageDrop", "StaticFileDrop", "CollectionDrop", "SiteDrop",
-           "JekyllDrop", "to_s", "ruby_inspect", "sitegen"]
+           "JekyllDrop", "to_s", "ruby_inspect"]

@@ -104,10 +104,6 @@ def highlight_code_block(code: str, lang: str | None) -> str:
             "</div>\n")
 
 
-def highlight_inline_class() -> str:
-    return "language-plaintext highlighter-rouge"
-
-
 def highlight_tag(code: str, lang: str, linenos: bool = False) -> str:
     """Jekyll's `{% highlight lang [linenos] %}` block."""
     body = highlight_spans(code, lang)

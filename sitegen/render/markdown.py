@@ -320,4 +320,4 @@ def smartify(text: str) -> str:
     return _smart_parser().renderInline(text)
 
 
-__all__ = ["markdown_converter", "smartify", "html"]
+__all__ = ["markdown_converter", "smartify"]

@@ -49,6 +49,40 @@ def tag_markup(stream: TokenStream, block: bool = False) -> tuple[Token, str]:
     return token, markup.strip()
 
 
+class SyncNode(Node):
+    """A node with output (never blank) that renders the same way in async templates."""
+
+    __slots__ = ()
+
+    def __init__(self, token: Token):
+        super().__init__(token)
+        self.blank = False
+
+    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
+        return self.render_to_output(context, buffer)
+
+
+class MarkupNode(SyncNode):
+    """An inline tag's node; the tag's raw markup is its argument."""
+
+    __slots__ = ("markup",)
+
+    def __init__(self, token: Token, markup: str):
+        super().__init__(token)
+        self.markup = markup
+
+
+class InlineTag(Tag):
+    """An inline tag whose markup goes to `node_class` as it is."""
+
+    block = False
+    node_class: type[MarkupNode]
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = tag_markup(stream)
+        return self.node_class(token, markup)
+
+
 def _renderer(context: "RenderContext") -> "Renderer":
     return context.env.renderer  # type: ignore[attr-defined]
 
@@ -63,7 +97,7 @@ def _render_markup(context: "RenderContext", markup: str) -> str:
     return buffer.getvalue()
 
 
-class IncludeNode(Node):
+class IncludeNode(SyncNode):
     """`{% include file.html key="v" key2=page.var %}` with `include.key` inside."""
 
     __slots__ = ("file", "params", "relative")
@@ -71,7 +105,6 @@ class IncludeNode(Node):
     def __init__(self, token: Token, file: str, params: list[tuple[str, Any]], relative: bool):
         super().__init__(token)
         self.file, self.params, self.relative = file, params, relative
-        self.blank = False
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
         renderer = _renderer(context)
@@ -93,9 +126,6 @@ class IncludeNode(Node):
         with context.extend(namespace, template=template):
             template.render_with_context(context, buffer, partial=True)
         return True
-
-    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
-        return self.render_to_output(context, buffer)
 
 
 class IncludeTag(Tag):
@@ -135,13 +165,12 @@ class IncludeRelativeTag(IncludeTag):
     relative = True
 
 
-class HighlightNode(Node):
+class HighlightNode(SyncNode):
     __slots__ = ("lang", "linenos", "block")
 
     def __init__(self, token: Token, lang: str, linenos: bool, block: BlockNode):
         super().__init__(token)
         self.lang, self.linenos, self.block = lang, linenos, block
-        self.blank = False
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
         inner = StringIO()
@@ -149,9 +178,6 @@ class HighlightNode(Node):
         code = re.sub(r"\A[\n\r]+|[\n\r]+\Z", "", inner.getvalue())
         buffer.write(highlight_tag(code, self.lang, self.linenos))
         return True
-
-    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
-        return self.render_to_output(context, buffer)
 
 
 class HighlightTag(Tag):
@@ -175,17 +201,12 @@ class HighlightTag(Tag):
         return HighlightNode(token, match.group(1).lower(), linenos, block)
 
 
-class LinkNode(Node):
-    __slots__ = ("path",)
-
-    def __init__(self, token: Token, path: str):
-        super().__init__(token)
-        self.path = path
-        self.blank = False
+class LinkNode(MarkupNode):
+    __slots__ = ()
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
         renderer = _renderer(context)
-        path = _render_markup(context, self.path).strip()
+        path = _render_markup(context, self.markup).strip()
         url = renderer.url_of_file(path)
         if url is None:
             raise LiquidError(f"could not find document '{path}' in tag 'link'; make sure the "
@@ -193,28 +214,20 @@ class LinkNode(Node):
         buffer.write(renderer.relative_url(url))
         return True
 
-    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
-        return self.render_to_output(context, buffer)
 
-
-class LinkTag(Tag):
+class LinkTag(InlineTag):
     """`{% link _posts/2020-01-01-x.md %}`: the URL of a source file, checked to exist."""
 
     name = "link"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        token, markup = tag_markup(stream)
-        return LinkNode(token, markup)
+    node_class = LinkNode
 
 
-class PostUrlNode(Node):
+class PostUrlNode(MarkupNode):
     __slots__ = ("name", "regex", "date", "slug")
 
     def __init__(self, token: Token, name: str):
-        super().__init__(token)
+        super().__init__(token, name)
         self.name = name
-        self.blank = False
         match = POST_NAME.match(name.lstrip("/"))
         if not match:
             raise LiquidSyntaxError(f"could not parse name of post {name!r} in tag 'post_url'",
@@ -234,19 +247,12 @@ class PostUrlNode(Node):
         buffer.write(renderer.relative_url(doc.url))
         return True
 
-    async def render_to_output_async(self, context: "RenderContext", buffer: TextIO) -> int:
-        return self.render_to_output(context, buffer)
 
-
-class PostUrlTag(Tag):
+class PostUrlTag(InlineTag):
     """`{% post_url 2020-01-02-title %}`: a post's URL by its file name."""
 
     name = "post_url"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        token, markup = tag_markup(stream)
-        return PostUrlNode(token, markup)
+    node_class = PostUrlNode
 
 
 JEKYLL_TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag)
