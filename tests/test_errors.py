@@ -134,3 +134,23 @@ def test_error_in_a_large_site_built_in_parallel(tmp_path: Path) -> None:
     assert "_posts/2020-02-01-bad.md:6" in result.stderr, result.stderr
     assert "no_filter" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_missing_theme_names_where_sitegen_looked(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write(src, {**GOOD, "_config.yml": "theme: no-such-theme\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "theme 'no-such-theme' could not be found" in result.stderr
+    assert "looked in" in result.stderr and "gems" in result.stderr
+
+
+def test_keep_files_survive_a_rebuild(built: tuple[Path, Path, dict[str, bytes]]) -> None:
+    src, dest, before = built
+    (dest / ".git").mkdir()
+    (dest / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (dest / "stale.html").write_text("removed by the next build")
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 0, result.stderr
+    assert (dest / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert not (dest / "stale.html").exists()
