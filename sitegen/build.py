@@ -37,6 +37,6 @@ def build(options: Options, log=print) -> BuildResult:
             plugin.generate(site)
     renderer = Renderer(site, [t for p in active for t in getattr(p, "TAGS", [])],
                         [p.post_render for p in active if hasattr(p, "post_render")])
-    renderer.render_all()
+    renderer.render_all(parallel=options.parallel)
     files = write_site(site)
     return BuildResult(site, renderer, files, time.perf_counter() - started)

@@ -7,6 +7,7 @@ import sys
 
 from . import __version__
 from .commands import build as build_command
+from .commands import serve as serve_command
 
 
 def parser() -> argparse.ArgumentParser:
@@ -15,6 +16,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"sitegen {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build_command.add_parser(sub)
+    serve_command.add_parser(sub)
     return p
 
 

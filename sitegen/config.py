@@ -90,6 +90,7 @@ class Options:
     env: str | None = None
     baseurl: str | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
+    parallel: bool = True       # may render in forked worker processes
 
 
 def deep_merge(base: dict, other: dict) -> dict:

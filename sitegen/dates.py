@@ -1,5 +1,10 @@
 """Dates as Ruby handles them for Jekyll: `Time.parse` of front-matter strings, the site's time
-zone, and Ruby's `strftime` (with its `%-d`, `%e`, `%^b`… that Python's lacks)."""
+zone, and Ruby's `strftime` (with the `%-d`, `%e`, `%^b`, `%:z`… that Python's lacks).
+
+Times are aware datetimes. Ruby has three kinds of `Time`, told apart here by the tzinfo:
+local (a `ZoneInfo`, named like "CET"), UTC (`timezone.utc`, named "UTC") and fixed offset (any
+other `datetime.timezone`, which Ruby leaves unnamed). A YAML `Date` has its own (`DATE_ZONE`).
+"""
 
 from __future__ import annotations
 
@@ -10,233 +15,425 @@ from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_DATE_TIME = re.compile(
-    r"^\s*(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
-    r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?)?"
-    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?\s*$", re.I)
+# --- the site's zone ---------------------------------------------------------------------------
 
 
 def site_timezone(config: Mapping[str, Any]) -> tzinfo:
-    """The zone Jekyll works in: `timezone:` from the config, else the machine's (as Ruby)."""
+    """The zone Jekyll works in: `timezone:` from the config (Jekyll sets `TZ` to it), else the
+    process's own zone as Ruby sees it (`TZ`, then /etc/localtime)."""
     name = config.get("timezone") or os.environ.get("TZ")
     if name:
-        try:
-            return ZoneInfo(str(name).lstrip(":"))
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {name!r}") from None
+        return _zone_named(str(name).lstrip(":"))
     localtime = Path("/etc/localtime")
     if localtime.exists():
         with localtime.open("rb") as handle:
             return ZoneInfo.from_file(handle, key="localtime")
-    return timezone.utc
+    return ZoneInfo("UTC")
 
 
-def parse_date(value: Any, tz: tzinfo) -> datetime:
-    """Jekyll's `Utils.parse_date`: any date-ish value as an aware time in the site's zone."""
+def _zone_named(name: str) -> tzinfo:
+    # The C library (and so Ruby) runs an unknown TZ as UTC rather than failing.
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+class _DateZone(tzinfo):
+    """The zone of a Ruby `Date`: offset zero, written "+00:00" by `%Z`."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "+00:00"
+
+
+DATE_ZONE = _DateZone()
+
+
+def is_utc(dt: datetime) -> bool:
+    """Ruby's `Time#utc?`: the time was made as UTC (not merely at offset zero)."""
+    return dt.tzinfo is timezone.utc
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+def parse_date(value: str | date | datetime, tz: tzinfo) -> datetime:
+    """Jekyll's `Utils.parse_date`: `Time.parse(value).localtime`, the site's zone standing in for
+    the local one. Raises ValueError (Jekyll's InvalidDateError) when nothing can be read."""
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(tz)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=tz)
-    text = str(value)
-    match = _DATE_TIME.match(text)
-    if not match:
-        raise ValueError(f"invalid date '{text}'")
-    g = match.groupdict()
-    micro = int((g["f"] or "0")[:6].ljust(6, "0"))
-    naive = datetime(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0),
-                     int(g["S"] or 0), micro)
-    zone = g["z"]
-    if not zone:
-        return naive.replace(tzinfo=tz)
-    return naive.replace(tzinfo=_offset(zone)).astimezone(tz)
+    return parse_time(str(value), tz).astimezone(tz)
 
 
-def _offset(zone: str) -> tzinfo:
-    if zone.upper() in ("Z", "UTC", "GMT"):
-        return timezone.utc
-    sign = -1 if zone[0] == "-" else 1
-    digits = zone[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
-
-
-def to_time(value: Any, tz: tzinfo) -> datetime | None:
-    """Liquid's `Utils.to_date`: times, dates, "now", epoch numbers and parseable strings."""
+def to_time(value: Any, tz: tzinfo, now: datetime | None = None) -> datetime | None:
+    """Liquid's `Utils.to_date`: times as they are, "now"/"today", epoch numbers, and strings
+    through `Time.parse` (keeping the zone written in them); None when none of those fits."""
     if isinstance(value, datetime):
-        return value.astimezone(tz) if value.tzinfo else value.replace(tzinfo=tz)
+        return value if value.tzinfo else value.replace(tzinfo=tz)
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=tz)
-    if isinstance(value, bool) or value is None:
+        return datetime(value.year, value.month, value.day, tzinfo=DATE_ZONE)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _from_epoch(value, tz)
+    if not isinstance(value, str) or value == "":
         return None
-    if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(value, tz)
-    text = str(value).strip()
-    if text.lower() in ("now", "today"):
-        return datetime.now(tz)
-    if re.fullmatch(r"-?\d+", text):
-        return datetime.fromtimestamp(int(text), tz)
+    text = value.lower()
+    if text in ("now", "today"):
+        return now or datetime.now(tz)
+    if re.fullmatch(r"\d+", text):
+        return _from_epoch(int(text), tz)
     try:
-        return parse_date(text, tz)
-    except ValueError:
-        return _parse_loose(text, tz)
-
-
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def _parse_loose(text: str, tz: tzinfo) -> datetime | None:
-    """A few human forms `Time.parse` also takes: "3 Jan 2020", "Jan 3, 2020 10:00"."""
-    words = re.findall(r"[A-Za-z]+|\d+:\d+(?::\d+)?|\d+", text)
-    month = next((_MONTHS.index(w[:3].lower()) + 1 for w in words
-                  if w[:3].lower() in _MONTHS), None)
-    numbers = [int(w) for w in words if w.isdigit()]
-    clock = next((w for w in words if ":" in w), None)
-    if month is None or len(numbers) < 2:
-        return None
-    year = next((n for n in numbers if n > 31), None)
-    day = next((n for n in numbers if n <= 31), None)
-    if year is None or day is None:
-        return None
-    h, m, s = ([int(x) for x in clock.split(":")] + [0, 0])[:3] if clock else (0, 0, 0)
-    try:
-        return datetime(year, month, day, h, m, s, tzinfo=tz)
+        return parse_time(value, tz, now)
     except ValueError:
         return None
 
 
-# --- Ruby's strftime -------------------------------------------------------------------------
-
-_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%])")
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
-_COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "F": "%Y-%m-%d", "r": "%I:%M:%S %p",
-              "R": "%H:%M", "T": "%H:%M:%S", "x": "%m/%d/%y", "X": "%H:%M:%S", "v": "%e-%^b-%4Y",
-              "h": "%b"}
+def _from_epoch(seconds: int, tz: tzinfo) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(seconds, tz)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
-def strftime(dt: datetime, fmt: str) -> str:
-    """Ruby's `Time#strftime`, flags (`-_0^#`) and widths included."""
-    return _DIRECTIVE.sub(lambda m: _directive(dt, *m.groups()), fmt)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ZONE = r"(?P<zone>[+-]\d{1,2}(?::?\d{2}(?::?\d{2})?)?|z\b|utc|gmt|ut\b|[a-z]{3,4}t\b)"
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2})(?::(?P<min>\d{2})(?::(?P<sec>\d{2})(?:[.,](?P<frac>\d+))?)?)?"
+    r"(?:\s*(?P<mer>[ap])\.?m\b\.?)?(?:\s*" + _ZONE + r")?", re.I)
+_CLOCK = re.compile(r"(?:\A|(?<=[\sT,]))(?=\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))", re.I)
+_DATE_FORMS = [
+    re.compile(r"(?P<year>[-+]?\d{3,})-(?P<mon>\d{1,2})-(?P<mday>\d{1,2})(?=$|[^\d])", re.I),
+    re.compile(r"\b(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<mday>\d{1,2})\b", re.I),
+    re.compile(r"\b(?P<mon>\d{1,2})/(?P<mday>\d{1,2})(?:/(?P<year>\d+))?\b", re.I),
+    re.compile(r"\b(?P<mday>\d{1,2})(?:st|nd|rd|th)?\b[\s.,/-]*" + _MONTH +
+               r"(?:[\s.,/-]*(?P<year>\d+)\b)?", re.I),
+    re.compile(r"\b" + _MONTH + r"[\s.,/-]*(?P<mday>\d{1,2})(?:st|nd|rd|th)?\b"
+               r"(?:[\s.,/-]*(?P<year>\d{3,})\b)?", re.I),
+    re.compile(r"\b(?P<year>\d{4})(?P<mon>\d{2})(?P<mday>\d{2})(?:t(?=\d{4}))?", re.I),
+]
 
 
-def _directive(dt: datetime, flags: str, width: str, colons: str, conv: str) -> str:
-    if conv in _COMPOSITE:
-        text = strftime(dt, _COMPOSITE[conv])
-        return _pad_text(text, flags, width)
-    if conv == "%":
-        return "%"
-    if conv == "n":
-        return "\n"
-    if conv == "t":
-        return "\t"
-    if conv == "z":
-        return _zone_offset(dt, flags, width, len(colons))
-    if conv in ("L", "N"):
-        return fractional(dt, conv, width)
-    value = _numeric(dt, conv)
-    if value is not None:
-        number, default_width, default_pad = value
-        return _pad_number(number, flags, width, default_width, default_pad)
-    text = _textual(dt, conv)
-    if text is None:
-        return "%" + flags + width + colons + conv
-    return _pad_text(text, flags, width)
+def parse_time(text: str, tz: tzinfo, now: datetime | None = None) -> datetime:
+    """Ruby's `Time.parse` for the forms dates take on Jekyll sites (ISO 8601, RFC 2822, "Jan 2,
+    2020 10:00 am", "2/1/2020"…): missing fields come from now, an offset that the local zone
+    has at that moment keeps the time local, "UTC"/"Z" make it UTC, other offsets stay fixed."""
+    fields, rest = _date_fields(text)
+    clock, rest = _time_fields(rest)
+    fields.update(clock)
+    if not fields:
+        raise ValueError(f"no time information in {text!r}")
+    return _make_time(fields, tz, now or datetime.now(tz))
 
 
-def _numeric(dt: datetime, conv: str) -> tuple[int, int, str] | None:
-    iso = dt.isocalendar()
-    jan1 = dt.replace(month=1, day=1)
-    yday = (dt.date() - jan1.date()).days
-    table = {
-        "Y": (dt.year, 1, "0"), "C": (dt.year // 100, 2, "0"), "y": (dt.year % 100, 2, "0"),
-        "m": (dt.month, 2, "0"), "d": (dt.day, 2, "0"), "e": (dt.day, 2, " "),
-        "j": (yday + 1, 3, "0"), "H": (dt.hour, 2, "0"), "k": (dt.hour, 2, " "),
-        "I": ((dt.hour % 12) or 12, 2, "0"), "l": ((dt.hour % 12) or 12, 2, " "),
-        "M": (dt.minute, 2, "0"), "S": (dt.second, 2, "0"),
-        "u": (iso[2], 1, "0"), "w": ((dt.weekday() + 1) % 7, 1, "0"),
-        "G": (iso[0], 4, "0"), "g": (iso[0] % 100, 2, "0"), "V": (iso[1], 2, "0"),
-        "U": ((yday + 7 - ((dt.weekday() + 1) % 7)) // 7, 2, "0"),
-        "W": ((yday + 7 - dt.weekday()) // 7, 2, "0"),
-        "s": (int(dt.timestamp()), 1, "0"),
-    }
-    return table.get(conv)
+def _date_fields(text: str) -> tuple[dict[str, Any], str]:
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match:
+            found = {k: v for k, v in match.groupdict().items() if v}
+            fields: dict[str, Any] = {"mon": _month_number(found["mon"]),
+                                      "mday": int(found["mday"])}
+            if "year" in found:
+                fields["year"] = _full_year(found["year"])
+            return fields, text[:match.start()] + " " + text[match.end():]
+    match = re.search(r"\b" + _MONTH, text, re.I)
+    if match:
+        return {"mon": _month_number(match.group("mon"))}, text[:match.start()] + " " + \
+            text[match.end():]
+    return {}, text
 
 
-def _textual(dt: datetime, conv: str) -> str | None:
-    if conv == "A":
-        return _DAYS[dt.weekday()]
-    if conv == "a":
-        return _DAYS[dt.weekday()][:3]
-    if conv == "B":
-        return _MONTH_NAMES[dt.month - 1]
-    if conv == "b":
-        return _MONTH_NAMES[dt.month - 1][:3]
-    if conv == "p":
-        return "AM" if dt.hour < 12 else "PM"
-    if conv == "P":
-        return "am" if dt.hour < 12 else "pm"
-    if conv == "Z":
-        # Ruby names zones it knows ("CET", "UTC"); a bare offset has no name.
-        if isinstance(dt.tzinfo, timezone) and dt.utcoffset():
-            return ""
-        return dt.tzname() or ""
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else _MONTHS.index(text[:3].lower()) + 1
+
+
+def _full_year(text: str) -> int:
+    # Date._parse with completion: a two-digit year is in 1969–2068.
+    year = int(text)
+    if len(text.lstrip("+-")) == 2:
+        year += 1900 if year >= 69 else 2000
+    return year
+
+
+def _time_fields(text: str) -> tuple[dict[str, Any], str]:
+    for start in _CLOCK.finditer(text):
+        match = _TIME.match(text, start.start())
+        if match and (match.group("min") or match.group("mer")):
+            return _clock(match.groupdict()), text[:match.start()] + text[match.end():]
+    zone = re.search(r"(?:\s|^)" + _ZONE + r"\s*$", text, re.I)
+    return ({"zone": zone.group("zone")} if zone else {}), text
+
+
+def _clock(g: dict[str, str | None]) -> dict[str, Any]:
+    hour = int(g["hour"] or 0)
+    if g["mer"]:
+        hour = hour % 12 + (12 if g["mer"].lower() == "p" else 0)
+    fields: dict[str, Any] = {"hour": hour, "min": int(g["min"] or 0)}
+    if g["sec"]:
+        fields["sec"] = int(g["sec"])
+    if g["frac"]:
+        fields["usec"] = int(g["frac"][:6].ljust(6, "0"))
+    if g["zone"]:
+        fields["zone"] = g["zone"]
+    return fields
+
+
+_ORDER = ("year", "mon", "mday", "hour", "min", "sec", "usec")
+
+
+def _make_time(fields: dict[str, Any], tz: tzinfo, now: datetime) -> datetime:
+    """`Time.make_time`: fill the leading missing fields from now, the rest from the epoch."""
+    zone = fields.get("zone")
+    offset = zone_offset(zone, tz, fields.get("year", now.year)) if zone else None
+    if offset is not None:
+        now = now.astimezone(timezone(timedelta(seconds=offset)))
+    present = [k for k in _ORDER if k in fields]
+    if len(present) == 1 and present[0] == "zone":
+        raise ValueError("no time information")
+    for key in _ORDER:
+        if key in fields:
+            break
+        fields[key] = getattr(now, {"mon": "month", "mday": "day", "min": "minute",
+                                    "sec": "second", "usec": "microsecond"}.get(key, key))
+    naive = _naive(fields)
+    if offset is None:
+        return _local(naive, tz)
+    aware = naive.replace(tzinfo=timezone(timedelta(seconds=offset)))
+    if re.fullmatch(r"-00:?00|-00|utc|z|ut", zone or "", re.I):
+        return aware.astimezone(timezone.utc)
+    local = aware.astimezone(tz)
+    return local if local.utcoffset() == aware.utcoffset() else aware
+
+
+def _naive(f: dict[str, Any]) -> datetime:
+    """`Time.utc`/`Time.local` arithmetic: day 29–31 past the month's end and hour 24 roll over."""
+    year, mon, mday = f.get("year", 1970), f.get("mon", 1), f.get("mday", 1)
+    hour, minute, sec = f.get("hour", 0), f.get("min", 0), f.get("sec", 0)
+    if not (1 <= mon <= 12 and 1 <= mday <= 31 and 0 <= hour <= 24 and minute <= 59 and
+            sec <= 60) or (hour == 24 and (minute or sec)):
+        raise ValueError("argument out of range")
+    base = datetime(year, mon, 1)
+    return base + timedelta(days=mday - 1, hours=hour, minutes=minute, seconds=sec,
+                            microseconds=f.get("usec", 0))
+
+
+def _local(naive: datetime, tz: tzinfo) -> datetime:
+    """`Time.local`: a wall time in a DST gap moves forward, as the C library does."""
+    aware = naive.replace(tzinfo=tz)
+    there = aware.astimezone(timezone.utc).astimezone(tz)
+    if there.replace(tzinfo=None) != naive:
+        return naive.replace(tzinfo=tz, fold=1).astimezone(timezone.utc).astimezone(tz)
+    return aware
+
+
+_ZONE_HOURS = {"UTC": 0, "Z": 0, "UT": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+               "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+
+
+def zone_offset(zone: str, tz: tzinfo, year: int) -> int | None:
+    """`Time.zone_offset`: seconds east of UTC for "+01:00", "+0100", "+01", "PST"…, or for the
+    local zone's own abbreviation in January or July."""
+    zone = zone.upper()
+    match = re.fullmatch(r"([+-])(\d\d)(:?)(\d\d)(?:\3(\d\d))?", zone)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        return sign * (int(match.group(2)) * 3600 + int(match.group(4)) * 60 +
+                       int(match.group(5) or 0))
+    if re.fullmatch(r"[+-]\d\d", zone):
+        return int(zone) * 3600
+    if zone in _ZONE_HOURS:
+        return _ZONE_HOURS[zone] * 3600
+    for month in (1, 7):
+        moment = datetime(year, month, 1, tzinfo=tz)
+        if (moment.tzname() or "").upper() == zone:
+            return int(moment.utcoffset().total_seconds())
     return None
 
 
-def _pad_number(number: int, flags: str, width: str, default_width: int, pad: str) -> str:
-    if "-" in flags:
-        return str(number)
-    if "_" in flags:
-        pad = " "
-    elif "0" in flags:
-        pad = "0"
-    size = int(width) if width else default_width
-    sign = "-" if number < 0 else ""
-    digits = str(abs(number))
-    if pad == "0":
-        return sign + digits.rjust(size - len(sign), "0")
-    return (sign + digits).rjust(size, " ")
+# --- Ruby's Time methods -----------------------------------------------------------------------
 
 
-def _pad_text(text: str, flags: str, width: str) -> str:
-    if "^" in flags:
-        text = text.upper()
-    elif "#" in flags:
-        text = text.swapcase() if not text.isupper() else text.lower()
-    if width and "-" not in flags:
-        text = text.rjust(int(width), "0" if "0" in flags else " ")
-    return text
-
-
-def _zone_offset(dt: datetime, flags: str, width: str, colons: int) -> str:
-    offset = dt.utcoffset() or timedelta(0)
-    total = int(offset.total_seconds())
-    sign = "-" if total < 0 else "+"
-    total = abs(total)
-    hours, minutes, seconds = total // 3600, (total % 3600) // 60, total % 60
-    if colons == 1:
-        return f"{sign}{hours:02d}:{minutes:02d}"
-    if colons == 2:
-        return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
-    text = f"{sign}{hours:02d}{minutes:02d}"
-    if width and int(width) > len(text):
-        text = sign + f"{hours:02d}{minutes:02d}".rjust(int(width) - 1, "0")
-    return text
-
-
-def fractional(dt: datetime, conv: str, width: str) -> str:
-    """`%L` (milliseconds) and `%N` (nanoseconds, or as many digits as the width asks)."""
-    digits = f"{dt.microsecond:06d}000"
-    size = int(width) if width else (3 if conv == "L" else 9)
-    return digits[:size].ljust(size, "0")
+def time_to_s(dt: datetime) -> str:
+    """Ruby's `Time#to_s`."""
+    return strftime(dt, "%Y-%m-%d %H:%M:%S UTC" if is_utc(dt) else "%Y-%m-%d %H:%M:%S %z")
 
 
 def xmlschema(dt: datetime) -> str:
-    """Ruby's `Time#xmlschema`: seconds, and `Z` for UTC kept as UTC."""
-    return dt.strftime("%Y-%m-%dT%H:%M:%S") + _zone_offset(dt, "", "", 1)
+    """Ruby's `Time#xmlschema`: `Z` only for a UTC time, an offset for a local one."""
+    return strftime(dt, "%Y-%m-%dT%H:%M:%S") + ("Z" if is_utc(dt) else strftime(dt, "%:z"))
 
 
 def rfc822(dt: datetime) -> str:
-    """Ruby's `Time#rfc822`: `Sat, 04 Jan 2020 10:00:00 +0100`."""
-    return strftime(dt, "%a, %d %b %Y %H:%M:%S ") + _zone_offset(dt, "", "", 0)
+    """Ruby's `Time#rfc2822`: `Sat, 04 Jan 2020 10:00:00 +0100` (`-0000` for UTC)."""
+    return strftime(dt, "%a, %d %b %Y %H:%M:%S ") + ("-0000" if is_utc(dt) else
+                                                      strftime(dt, "%z"))
+
+
+# --- Ruby's strftime ---------------------------------------------------------------------------
+
+_DIRECTIVE = re.compile(r"%([-_0^#:]*)(\d*)([-_0^#:]*)([EO]?)(.?)", re.S)
+_DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+_COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "F": "%Y-%m-%d",
+              "r": "%I:%M:%S %p", "R": "%H:%M", "T": "%H:%M:%S", "x": "%m/%d/%y",
+              "X": "%H:%M:%S", "v": "%e-%^b-%4Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+_E_OK, _O_OK = set("cCxXyY"), set("deHkIlmMSuUVwWy")
+
+
+class _Spec:
+    """One parsed directive: flags, width (0 when absent) and the number of colons."""
+
+    def __init__(self, flags: str, width: str):
+        self.flags = flags
+        self.width = int(width) if width else 0
+        self.colons = flags.count(":")
+        self.left = "-" in flags
+        self.pad = next((c for c in reversed(flags) if c in "_0"), "")
+        self.upper = "^" in flags
+        self.chcase = "#" in flags
+
+
+def strftime(dt: datetime, fmt: str) -> str:
+    """Ruby's `Time#strftime`, flags (`-_0^#:`), widths and `E`/`O` modifiers included;
+    an unknown directive is written as it stands."""
+    return _DIRECTIVE.sub(lambda m: _directive(dt, m), fmt)
+
+
+def _directive(dt: datetime, match: re.Match) -> str:
+    before, width, after, modifier, conv = match.groups()
+    spec = _Spec(before + after, width)
+    if not conv or (modifier == "E" and conv not in _E_OK) or \
+            (modifier == "O" and conv not in _O_OK) or (spec.colons and conv != "z"):
+        return match.group(0)
+    if conv == "z":
+        return _zone(dt, spec)
+    if conv in _COMPOSITE:
+        return _composite(dt, conv, spec)
+    number = _number(dt, conv)
+    if number is not None:
+        return _pad_number(number[0], spec, number[1], number[2])
+    if conv in "LN":
+        return _fraction(dt, conv, spec)
+    text = _text(dt, conv, spec)
+    return match.group(0) if text is None else _pad_text(text, spec)
+
+
+def _composite(dt: datetime, conv: str, spec: _Spec) -> str:
+    text = strftime(dt, _COMPOSITE[conv])
+    if spec.upper:
+        text = text.upper()
+    return _pad_text(text, spec)
+
+
+def _week_of_year(dt: datetime, first_weekday: int) -> int:
+    yday = dt.timetuple().tm_yday - 1
+    wday = (dt.isoweekday() - first_weekday) % 7
+    return (yday + 7 - wday) // 7
+
+
+def _number(dt: datetime, conv: str) -> tuple[int, int, str] | None:
+    """(value, default width, default padding) of a numeric directive."""
+    if conv in "YGgCyV":
+        iso_year, iso_week, _ = dt.isocalendar()
+        return {"Y": (dt.year, 4 if dt.year >= 0 else 5, "0"),
+                "G": (iso_year, 4 if iso_year >= 0 else 5, "0"),
+                "g": (iso_year % 100, 2, "0"), "C": (dt.year // 100, 2, "0"),
+                "y": (dt.year % 100, 2, "0"), "V": (iso_week, 2, "0")}[conv]
+    hour12 = dt.hour % 12 or 12
+    table = {
+        "m": (dt.month, 2, "0"), "d": (dt.day, 2, "0"), "e": (dt.day, 2, " "),
+        "j": (dt.timetuple().tm_yday, 3, "0"), "H": (dt.hour, 2, "0"), "k": (dt.hour, 2, " "),
+        "I": (hour12, 2, "0"), "l": (hour12, 2, " "), "M": (dt.minute, 2, "0"),
+        "S": (dt.second, 2, "0"), "u": (dt.isoweekday(), 1, "0"),
+        "w": (dt.isoweekday() % 7, 1, "0"), "U": (_week_of_year(dt, 7), 2, "0"),
+        "W": (_week_of_year(dt, 1), 2, "0"),
+    }
+    if conv in table:
+        return table[conv]
+    if conv in "sQ":
+        delta = dt - datetime(1970, 1, 1, tzinfo=timezone.utc)
+        seconds = delta.days * 86400 + delta.seconds
+        return (seconds if conv == "s" else seconds * 1000 + delta.microseconds // 1000, 1, "0")
+    return None
+
+
+def _text(dt: datetime, conv: str, spec: _Spec) -> str | None:
+    names = {"A": _DAY_NAMES[dt.isoweekday() % 7], "a": _DAY_NAMES[dt.isoweekday() % 7][:3],
+             "B": _MONTH_NAMES[dt.month - 1], "b": _MONTH_NAMES[dt.month - 1][:3],
+             "h": _MONTH_NAMES[dt.month - 1][:3]}
+    if conv in names:
+        return names[conv].upper() if spec.upper or spec.chcase else names[conv]
+    if conv in "pP":
+        text = "AM" if dt.hour < 12 else "PM"
+        if conv == "P" or spec.chcase:
+            return text.lower()
+        return text
+    if conv == "Z":
+        text = zone_name(dt)
+        return text.lower() if spec.chcase else text.upper() if spec.upper else text
+    return {"%": "%", "n": "\n", "t": "\t"}.get(conv)
+
+
+def zone_name(dt: datetime) -> str:
+    """What `%Z` writes: the zone's abbreviation; nothing for a fixed offset."""
+    if is_utc(dt):
+        return "UTC"
+    if isinstance(dt.tzinfo, timezone):
+        return ""
+    return dt.tzname() or ""
+
+
+def _pad_number(number: int, spec: _Spec, width: int, pad: str) -> str:
+    if spec.left:
+        return str(number)
+    width = spec.width or width
+    pad = spec.pad or pad
+    if pad == "0":
+        sign = "-" if number < 0 else ""
+        return sign + str(abs(number)).rjust(width - len(sign), "0")
+    return str(number).rjust(width)
+
+
+def _pad_text(text: str, spec: _Spec) -> str:
+    if spec.left or len(text) >= spec.width:
+        return text
+    return text.rjust(spec.width, "0" if spec.pad == "0" else " ")
+
+
+def _fraction(dt: datetime, conv: str, spec: _Spec) -> str:
+    """`%L` (milliseconds) and `%N` (nanoseconds): a width is a number of digits, cut not
+    rounded."""
+    digits = spec.width or (3 if conv == "L" else 9)
+    return f"{dt.microsecond:06d}".ljust(digits, "0")[:digits]
+
+
+def _zone(dt: datetime, spec: _Spec) -> str:
+    """`%z`, `%:z`, `%::z`, `%:::z`: the offset, its hours padded to what the width leaves."""
+    if spec.colons > 3:
+        return "%" + spec.flags + "z"
+    offset = int((dt.utcoffset() or timedelta(0)).total_seconds())
+    sign, off = ("-", -offset) if offset < 0 else ("+", offset)
+    hours, minutes, seconds = off // 3600, off % 3600 // 60, off % 60
+    colons = spec.colons
+    if colons == 3:
+        colons = 0 if off % 3600 == 0 else 1 if off % 60 == 0 else 2
+        tail = ["", f":{minutes:02d}", f":{minutes:02d}:{seconds:02d}"][colons]
+        fixed = 1 + len(tail)
+    else:
+        tail = [f"{minutes:02d}", f":{minutes:02d}", f":{minutes:02d}:{seconds:02d}"][colons]
+        fixed = 1 + len(tail)
+    digits = max(2, spec.width - fixed) if spec.width else 2
+    if spec.pad == " ":
+        head = (sign + str(hours)).rjust(digits + 1)
+    else:
+        head = sign + str(hours).rjust(digits, "0")
+    return head + tail

@@ -46,9 +46,9 @@ class Renderer:
 
     # --- the whole site -------------------------------------------------------------------
 
-    def render_all(self) -> None:
+    def render_all(self, parallel: bool = True) -> None:
         """Documents of every collection first, then pages, as Jekyll orders them."""
-        self._render_documents(self.site.documents())
+        self._render_documents(self.site.documents(), parallel)
         for page in self.site.pages:
             self.render_document(page)
 
@@ -77,11 +77,12 @@ class Renderer:
         for hook in self.post_render:
             hook(self, doc)
 
-    def _render_documents(self, docs: list[Document]) -> None:
+    def _render_documents(self, docs: list[Document], parallel: bool) -> None:
         """Render collection documents; on big sites, in parallel processes when no template
         can see another document's rendered `content` (then the order cannot matter)."""
         workers = min(os.cpu_count() or 1, 4)
-        if len(docs) < PARALLEL_MIN_DOCS or workers < 2 or not self._order_independent():
+        if not parallel or len(docs) < PARALLEL_MIN_DOCS or workers < 2 or \
+                not self._order_independent():
             for doc in docs:
                 self.render_document(doc)
             return

@@ -1,0 +1,1 @@
+"""`sitegen serve`: build, serve the output over HTTP, rebuild on every save, reload browsers."""

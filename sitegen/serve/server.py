@@ -1,0 +1,219 @@
+"""The development server: serves the built site as a real host would (MIME types, ranges,
+folder indexes, the site's 404 page, nothing outside the output folder), rebuilds on change and
+tells open pages to reload over a WebSocket."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import mimetypes
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from aiohttp import WSMsgType, web
+
+from ..build import build
+from ..config import Options
+from ..errors import SiteError
+from .watch import Watcher
+
+CLIENT = Path(__file__).with_name("client.js")
+STYLE_EXTS = {".css", ".scss", ".sass"}
+MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+              ".json": "application/json", ".map": "application/json",
+              ".bin": "application/octet-stream", ".mp4": "video/mp4", ".webm": "video/webm",
+              ".ogv": "video/ogg", ".svg": "image/svg+xml", ".xml": "application/xml",
+              ".webmanifest": "application/manifest+json", ".woff2": "font/woff2"}
+for _ext, _type in MIME_TYPES.items():
+    mimetypes.add_type(_type, _ext)
+
+
+@dataclass
+class State:
+    """What the server knows between builds."""
+
+    options: Options
+    dest: Path
+    baseurl: str = ""
+    livereload: bool = True
+    error: SiteError | None = None
+    sockets: set[web.WebSocketResponse] = field(default_factory=set)
+
+
+def _baseurl(options: Options) -> str:
+    return "/" + (options.baseurl or "").strip("/") if (options.baseurl or "").strip("/") else ""
+
+
+def resolve(dest: Path, rel: str) -> Path | None:
+    """The file for a URL path inside `dest`, or None if it is not there or would leave it."""
+    if "\0" in rel:
+        return None
+    root = dest.resolve()
+    candidate = (root / rel.lstrip("/")).resolve()
+    if candidate != root and root not in candidate.parents:
+        return None
+    return candidate
+
+
+async def handle(request: web.Request) -> web.StreamResponse:
+    state: State = request.app["state"]
+    path = unquote(request.path)
+    if state.baseurl:
+        if path == "/" or not (path == state.baseurl or path.startswith(state.baseurl + "/")):
+            if path == "/":
+                raise web.HTTPFound(state.baseurl + "/")
+            return await not_found(state)
+        path = path[len(state.baseurl):] or "/"
+    target = resolve(state.dest, path)
+    if target is None:
+        return await not_found(state, status=403)
+    if target.is_dir():
+        if not request.path.endswith("/"):
+            raise web.HTTPMovedPermanently(request.path + "/")
+        target = target / "index.html"
+    elif not target.exists() and not target.suffix:
+        target = target.with_name(target.name + ".html")   # pretty URLs: /about → about.html
+    if not target.is_file():
+        return await not_found(state)
+    return file_response(state, target)
+
+
+def file_response(state: State, target: Path, status: int = 200) -> web.StreamResponse:
+    headers = {"Cache-Control": "no-cache"}
+    if target.suffix in (".html", ".htm") and state.livereload:
+        html = target.read_text(encoding="utf-8", errors="replace")
+        return web.Response(text=inject(html, state), status=status,
+                            content_type="text/html", charset="utf-8", headers=headers)
+    content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    return web.FileResponse(target, status=status,
+                            headers={**headers, "Content-Type": content_type})
+
+
+def inject(html: str, state: State) -> str:
+    """The live-reload client (and the current build error) at the end of the page."""
+    error = f"<script>window.__sitegenError={json.dumps(error_message(state.error))};</script>" \
+        if state.error else ""
+    tag = f'{error}<script src="/__sitegen/livereload.js" defer></script>'
+    index = html.lower().rfind("</body>")
+    return html[:index] + tag + html[index:] if index >= 0 else html + tag
+
+
+async def not_found(state: State, status: int = 404) -> web.StreamResponse:
+    page = state.dest / "404.html"
+    if status == 404 and page.is_file():
+        return file_response(state, page, status=404)
+    return web.Response(status=status, text="Not Found" if status == 404 else "Forbidden")
+
+
+async def client_script(request: web.Request) -> web.StreamResponse:
+    return web.Response(text=CLIENT.read_text(), content_type="text/javascript",
+                        headers={"Cache-Control": "no-cache"})
+
+
+async def livereload(request: web.Request) -> web.WebSocketResponse:
+    state: State = request.app["state"]
+    socket = web.WebSocketResponse(heartbeat=30)
+    await socket.prepare(request)
+    state.sockets.add(socket)
+    if state.error:
+        await socket.send_str(json.dumps(error_message(state.error)))
+    try:
+        async for message in socket:
+            if message.type == WSMsgType.ERROR:
+                break
+    finally:
+        state.sockets.discard(socket)
+    return socket
+
+
+def error_message(error: SiteError | None) -> dict[str, Any]:
+    if error is None:
+        return {"type": "ok"}
+    return {"type": "error", "message": str(error), "path": error.path, "line": error.line,
+            "column": error.column}
+
+
+async def broadcast(state: State, message: dict[str, Any]) -> None:
+    text = json.dumps(message)
+    for socket in list(state.sockets):
+        try:
+            await socket.send_str(text)
+        except (ConnectionError, RuntimeError):
+            state.sockets.discard(socket)
+
+
+async def rebuild(state: State, changed: set[Path]) -> None:
+    """Build again; tell the pages to reload, swap CSS, or show the error."""
+    started = time.perf_counter()
+    loop = asyncio.get_running_loop()
+    try:
+        result = await loop.run_in_executor(None, build, state.options)
+    except SiteError as err:
+        state.error = err
+        print(f"error: {err}\nstill serving the last good build", flush=True)
+        await broadcast(state, error_message(err))
+        return
+    had_error, state.error = state.error is not None, None
+    only_styles = bool(changed) and all(p.suffix in STYLE_EXTS for p in changed)
+    kind = "css" if only_styles and not had_error else "reload"
+    print(f"rebuilt {result.files} files in {time.perf_counter() - started:.2f} s "
+          f"({len(changed)} changed); {kind}", flush=True)
+    await broadcast(state, {"type": kind})
+
+
+async def watch_loop(state: State, watcher: Watcher) -> None:
+    while True:
+        changed = await watcher.changes()
+        await rebuild(state, changed)
+
+
+def make_app(state: State) -> web.Application:
+    app = web.Application()
+    app["state"] = state
+    app.router.add_get("/__sitegen/livereload.js", client_script)
+    app.router.add_get("/__sitegen/livereload", livereload)
+    app.router.add_route("GET", "/{tail:.*}", handle)
+    app.router.add_route("HEAD", "/{tail:.*}", handle)
+    return app
+
+
+async def serve(options: Options, host: str, port: int, livereload_on: bool) -> None:
+    """Build once (a failure is shown, not fatal), then serve and rebuild until stopped."""
+    options = replace(options, parallel=False)   # builds run in a thread beside the server
+    state = State(options=options, dest=Path("."), baseurl=_baseurl(options),
+                  livereload=livereload_on)
+    try:
+        result = build(options)
+        state.dest = result.site.dest
+        print(f"built {result.files} files in {result.seconds:.2f} s", flush=True)
+    except SiteError as err:
+        state.error = err
+        print(f"error: {err}", flush=True)
+    if state.dest == Path("."):
+        from ..config import load_config
+        state.dest = Path(load_config(options)["destination"])
+    state.baseurl = _baseurl(replace(options, baseurl=options.baseurl or _config_baseurl(
+        options)))
+    watcher = Watcher(Path(options.source), state.dest)
+    watcher.start()
+    runner = web.AppRunner(make_app(state), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    print(f"serving at http://{host}:{port}{state.baseurl}/ (Ctrl-C to stop)", flush=True)
+    try:
+        await watch_loop(state, watcher)
+    finally:
+        watcher.stop()
+        await runner.cleanup()
+
+
+def _config_baseurl(options: Options) -> str | None:
+    from ..config import load_config
+    try:
+        return load_config(options).get("baseurl")
+    except SiteError:
+        return None
