@@ -70,7 +70,10 @@ def parse_date(value: str | date | datetime, tz: tzinfo) -> datetime:
         return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(tz)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=tz)
-    return parse_time(str(value), tz).astimezone(tz)
+    try:
+        return parse_time(str(value), tz).astimezone(tz)
+    except OverflowError:
+        raise ValueError(f"date out of range: {value!r}") from None
 
 
 def to_time(value: Any, tz: tzinfo, now: datetime | None = None) -> datetime | None:
@@ -103,23 +106,25 @@ def _from_epoch(seconds: int, tz: tzinfo) -> datetime | None:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 _MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_ZONE = r"(?P<zone>[+-]\d{1,2}(?::?\d{2}(?::?\d{2})?)?|z\b|utc|gmt|ut\b|[a-z]{3,4}t\b)"
+_ZONE = r"(?P<zone>[+-]\d{1,2}(?::?\d{2}(?::?\d{2})?)?|z\b|utc|gmt|ut\b|[a-z]{2,4}t\b)"
 _TIME = re.compile(
     r"(?P<hour>\d{1,2})(?::(?P<min>\d{2})(?::(?P<sec>\d{2})(?:[.,](?P<frac>\d+))?)?)?"
     r"(?:\s*(?P<mer>[ap])\.?m\b\.?)?(?:\s*" + _ZONE + r")?", re.I)
 _CLOCK = re.compile(r"(?:\A|(?<=[\sT,]))(?=\d{1,2}(?::\d{2}|\s*[ap]\.?m\b))", re.I)
-_DATE_FORMS = [
-    re.compile(r"(?P<year>[-+]?\d{3,})-(?P<mon>\d{1,2})-(?P<mday>\d{1,2})(?=$|[^\d])", re.I),
-    re.compile(r"\b(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<mday>\d{1,2})\b", re.I),
-    re.compile(r"\b(?P<mon>\d{1,2})/(?P<mday>\d{1,2})(?:/(?P<year>\d+))?\b", re.I),
+_NAMED_DATES = [  # Date._parse's "eu" (2 Jan 2020) and "us" (Jan 2, 2020) forms
     re.compile(r"\b(?P<mday>\d{1,2})(?:st|nd|rd|th)?\b[\s.,/-]*" + _MONTH +
                r"(?:[\s.,/-]*(?P<year>\d+)\b)?", re.I),
     re.compile(r"\b" + _MONTH + r"[\s.,/-]*(?P<mday>\d{1,2})(?:st|nd|rd|th)?\b"
                r"(?:[\s.,/-]*(?P<year>\d{3,})\b)?", re.I),
-    re.compile(r"\b(?P<year>\d{4})(?P<mon>\d{2})(?P<mday>\d{2})(?:t(?=\d{4}))?", re.I),
 ]
+_NUMERIC_DATES = [  # "iso" a-b-c, "sla" a/b[/c], "dot" a.b.c: which part is which is s3e's call
+    re.compile(r"([-+]?\d+)-(\d+)-(-?\d+)"),
+    re.compile(r"(-?\d+)/\s*(\d+)(?:\D\s*(-?\d+))?"),
+    re.compile(r"(-?\d+)\.\s*(\d+)\.\s*(-?\d+)"),
+]
+_DIGIT_DATE = re.compile(r"\b(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?\b", re.I)
+_ORDINAL_DATE = re.compile(r"\b(\d{4})-(\d{3})\b")
 
 
 def parse_time(text: str, tz: tzinfo, now: datetime | None = None) -> datetime:
@@ -135,30 +140,71 @@ def parse_time(text: str, tz: tzinfo, now: datetime | None = None) -> datetime:
 
 
 def _date_fields(text: str) -> tuple[dict[str, Any], str]:
-    for form in _DATE_FORMS:
+    """The date part of `text` (as Date._parse finds it) and what is left of the text."""
+    for form in _NAMED_DATES:
         match = form.search(text)
         if match:
-            found = {k: v for k, v in match.groupdict().items() if v}
+            found = match.groupdict()
             fields: dict[str, Any] = {"mon": _month_number(found["mon"]),
                                       "mday": int(found["mday"])}
-            if "year" in found:
+            if found["year"]:
                 fields["year"] = _full_year(found["year"])
-            return fields, text[:match.start()] + " " + text[match.end():]
+            return fields, _cut(text, match)
+    for form in _NUMERIC_DATES[:1]:
+        match = form.search(text)
+        if match:
+            return _s3e(*match.groups()), _cut(text, match)
+    match = _ORDINAL_DATE.search(text)
+    if match:
+        day = date(int(match.group(1)), 1, 1) + timedelta(days=int(match.group(2)) - 1)
+        return {"year": day.year, "mon": day.month, "mday": day.day}, _cut(text, match)
+    for form in _NUMERIC_DATES[1:]:
+        match = form.search(text)
+        if match:
+            return _s3e(*match.groups()), _cut(text, match)
+    match = _DIGIT_DATE.search(text)
+    if match:
+        names = ("year", "mon", "mday", "hour", "min", "sec")
+        return {k: int(v) for k, v in zip(names, match.groups()) if v}, _cut(text, match)
     match = re.search(r"\b" + _MONTH, text, re.I)
     if match:
-        return {"mon": _month_number(match.group("mon"))}, text[:match.start()] + " " + \
-            text[match.end():]
+        return {"mon": _month_number(match.group("mon"))}, _cut(text, match)
     return {}, text
 
 
-def _month_number(text: str) -> int:
-    return int(text) if text.isdigit() else _MONTHS.index(text[:3].lower()) + 1
+def _cut(text: str, match: re.Match) -> str:
+    return text[:match.start()] + " " + text[match.end():]
+
+
+def _s3e(y: str | None, m: str | None, d: str | None) -> dict[str, Any]:
+    """Date._parse's `s3e`: year, month, day from three numbers in the order written, a part
+    longer than two digits being the year wherever it stands."""
+    if y and m and not d:
+        y, m, d = None, y, m
+    if y is None and d and len(d) > 2:
+        y, d = d, None
+    if m and len(m) > 2:
+        y, m, d = m, d, y
+    if d and len(d) > 2:
+        y, d = d, y
+    fields: dict[str, Any] = {}
+    if y is not None:
+        fields["year"] = _full_year(y)
+    if m is not None:
+        fields["mon"] = int(m)
+    if d is not None:
+        fields["mday"] = int(d)
+    return fields
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
 
 
 def _full_year(text: str) -> int:
     # Date._parse with completion: a two-digit year is in 1969–2068.
     year = int(text)
-    if len(text.lstrip("+-")) == 2:
+    if len(text) <= 2:
         year += 1900 if year >= 69 else 2000
     return year
 
@@ -195,8 +241,7 @@ def _make_time(fields: dict[str, Any], tz: tzinfo, now: datetime) -> datetime:
     offset = zone_offset(zone, tz, fields.get("year", now.year)) if zone else None
     if offset is not None:
         now = now.astimezone(timezone(timedelta(seconds=offset)))
-    present = [k for k in _ORDER if k in fields]
-    if len(present) == 1 and present[0] == "zone":
+    if not any(key in fields for key in _ORDER):
         raise ValueError("no time information")
     for key in _ORDER:
         if key in fields:
@@ -214,7 +259,8 @@ def _make_time(fields: dict[str, Any], tz: tzinfo, now: datetime) -> datetime:
 
 
 def _naive(f: dict[str, Any]) -> datetime:
-    """`Time.utc`/`Time.local` arithmetic: day 29–31 past the month's end and hour 24 roll over."""
+    """`Time.utc`/`Time.local` arithmetic: a day 29–31 past the month's end and hour 24 roll
+    over."""
     year, mon, mday = f.get("year", 1970), f.get("mon", 1), f.get("mday", 1)
     hour, minute, sec = f.get("hour", 0), f.get("min", 0), f.get("sec", 0)
     if not (1 <= mon <= 12 and 1 <= mday <= 31 and 0 <= hour <= 24 and minute <= 59 and
@@ -226,12 +272,12 @@ def _naive(f: dict[str, Any]) -> datetime:
 
 
 def _local(naive: datetime, tz: tzinfo) -> datetime:
-    """`Time.local`: a wall time in a DST gap moves forward, as the C library does."""
-    aware = naive.replace(tzinfo=tz)
-    there = aware.astimezone(timezone.utc).astimezone(tz)
-    if there.replace(tzinfo=None) != naive:
-        return naive.replace(tzinfo=tz, fold=1).astimezone(timezone.utc).astimezone(tz)
-    return aware
+    """`Time.local`: a wall time that happens twice is the later one (standard time), one in a
+    DST gap moves forward by the gap."""
+    later = naive.replace(tzinfo=tz, fold=1).astimezone(timezone.utc).astimezone(tz)
+    if later.replace(tzinfo=None) == naive:
+        return later
+    return naive.replace(tzinfo=tz, fold=0).astimezone(timezone.utc).astimezone(tz)
 
 
 _ZONE_HOURS = {"UTC": 0, "Z": 0, "UT": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
@@ -285,7 +331,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "September", "October", "November", "December")
 _COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "F": "%Y-%m-%d",
               "r": "%I:%M:%S %p", "R": "%H:%M", "T": "%H:%M:%S", "x": "%m/%d/%y",
-              "X": "%H:%M:%S", "v": "%e-%^b-%4Y", "+": "%a %b %e %H:%M:%S %Z %Y"}
+              "X": "%H:%M:%S", "v": "%e-%^b-%4Y"}
 _E_OK, _O_OK = set("cCxXyY"), set("deHkIlmMSuUVwWy")
 
 
@@ -297,30 +343,32 @@ class _Spec:
         self.width = int(width) if width else 0
         self.colons = flags.count(":")
         self.left = "-" in flags
-        self.pad = next((c for c in reversed(flags) if c in "_0"), "")
+        self.pad = {"_": " ", "0": "0", "": ""}[next((c for c in reversed(flags) if c in "_0"),
+                                                     "")]
         self.upper = "^" in flags
         self.chcase = "#" in flags
 
 
 def strftime(dt: datetime, fmt: str) -> str:
     """Ruby's `Time#strftime`, flags (`-_0^#:`), widths and `E`/`O` modifiers included;
-    an unknown directive is written as it stands."""
+    an unknown directive is written as it stands, a `%` ending the format is an error."""
     return _DIRECTIVE.sub(lambda m: _directive(dt, m), fmt)
 
 
 def _directive(dt: datetime, match: re.Match) -> str:
     before, width, after, modifier, conv = match.groups()
     spec = _Spec(before + after, width)
-    if not conv or (modifier == "E" and conv not in _E_OK) or \
+    if not conv and not (spec.colons or modifier):
+        raise ValueError(f"invalid format: {match.string}")
+    if (modifier == "E" and conv not in _E_OK) or \
             (modifier == "O" and conv not in _O_OK) or (spec.colons and conv != "z"):
         return match.group(0)
     if conv == "z":
         return _zone(dt, spec)
     if conv in _COMPOSITE:
         return _composite(dt, conv, spec)
-    number = _number(dt, conv)
-    if number is not None:
-        return _pad_number(number[0], spec, number[1], number[2])
+    if conv in _NUMBERS:
+        return _pad_number(*_NUMBERS[conv](dt), spec)
     if conv in "LN":
         return _fraction(dt, conv, spec)
     text = _text(dt, conv, spec)
@@ -340,30 +388,39 @@ def _week_of_year(dt: datetime, first_weekday: int) -> int:
     return (yday + 7 - wday) // 7
 
 
-def _number(dt: datetime, conv: str) -> tuple[int, int, str] | None:
-    """(value, default width, default padding) of a numeric directive."""
-    if conv in "YGgCyV":
-        iso_year, iso_week, _ = dt.isocalendar()
-        return {"Y": (dt.year, 4 if dt.year >= 0 else 5, "0"),
-                "G": (iso_year, 4 if iso_year >= 0 else 5, "0"),
-                "g": (iso_year % 100, 2, "0"), "C": (dt.year // 100, 2, "0"),
-                "y": (dt.year % 100, 2, "0"), "V": (iso_week, 2, "0")}[conv]
-    hour12 = dt.hour % 12 or 12
-    table = {
-        "m": (dt.month, 2, "0"), "d": (dt.day, 2, "0"), "e": (dt.day, 2, " "),
-        "j": (dt.timetuple().tm_yday, 3, "0"), "H": (dt.hour, 2, "0"), "k": (dt.hour, 2, " "),
-        "I": (hour12, 2, "0"), "l": (hour12, 2, " "), "M": (dt.minute, 2, "0"),
-        "S": (dt.second, 2, "0"), "u": (dt.isoweekday(), 1, "0"),
-        "w": (dt.isoweekday() % 7, 1, "0"), "U": (_week_of_year(dt, 7), 2, "0"),
-        "W": (_week_of_year(dt, 1), 2, "0"),
-    }
-    if conv in table:
-        return table[conv]
-    if conv in "sQ":
-        delta = dt - datetime(1970, 1, 1, tzinfo=timezone.utc)
-        seconds = delta.days * 86400 + delta.seconds
-        return (seconds if conv == "s" else seconds * 1000 + delta.microseconds // 1000, 1, "0")
-    return None
+def _epoch_seconds(dt: datetime) -> int:
+    delta = dt - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return delta.days * 86400 + delta.seconds
+
+
+def _year_width(year: int) -> int:
+    return 4 if year >= 0 else 5
+
+
+# Numeric directives: value, default width, default padding.
+_NUMBERS: dict[str, Any] = {
+    "Y": lambda dt: (dt.year, _year_width(dt.year), "0"),
+    "G": lambda dt: (dt.isocalendar()[0], _year_width(dt.isocalendar()[0]), "0"),
+    "g": lambda dt: (dt.isocalendar()[0] % 100, 2, "0"),
+    "C": lambda dt: (dt.year // 100, 2, "0"),
+    "y": lambda dt: (dt.year % 100, 2, "0"),
+    "V": lambda dt: (dt.isocalendar()[1], 2, "0"),
+    "m": lambda dt: (dt.month, 2, "0"),
+    "d": lambda dt: (dt.day, 2, "0"),
+    "e": lambda dt: (dt.day, 2, " "),
+    "j": lambda dt: (dt.timetuple().tm_yday, 3, "0"),
+    "H": lambda dt: (dt.hour, 2, "0"),
+    "k": lambda dt: (dt.hour, 2, " "),
+    "I": lambda dt: (dt.hour % 12 or 12, 2, "0"),
+    "l": lambda dt: (dt.hour % 12 or 12, 2, " "),
+    "M": lambda dt: (dt.minute, 2, "0"),
+    "S": lambda dt: (dt.second, 2, "0"),
+    "u": lambda dt: (dt.isoweekday(), 1, "0"),
+    "w": lambda dt: (dt.isoweekday() % 7, 1, "0"),
+    "U": lambda dt: (_week_of_year(dt, 7), 2, "0"),
+    "W": lambda dt: (_week_of_year(dt, 1), 2, "0"),
+    "s": lambda dt: (_epoch_seconds(dt), 1, "0"),
+}
 
 
 def _text(dt: datetime, conv: str, spec: _Spec) -> str | None:
@@ -373,10 +430,10 @@ def _text(dt: datetime, conv: str, spec: _Spec) -> str | None:
     if conv in names:
         return names[conv].upper() if spec.upper or spec.chcase else names[conv]
     if conv in "pP":
+        # `#` swaps the case each one is written in; `^` upcases both.
         text = "AM" if dt.hour < 12 else "PM"
-        if conv == "P" or spec.chcase:
-            return text.lower()
-        return text
+        lower = (conv == "P") != spec.chcase and not spec.upper
+        return text.lower() if lower else text
     if conv == "Z":
         text = zone_name(dt)
         return text.lower() if spec.chcase else text.upper() if spec.upper else text
@@ -392,7 +449,7 @@ def zone_name(dt: datetime) -> str:
     return dt.tzname() or ""
 
 
-def _pad_number(number: int, spec: _Spec, width: int, pad: str) -> str:
+def _pad_number(number: int, width: int, pad: str, spec: _Spec) -> str:
     if spec.left:
         return str(number)
     width = spec.width or width

@@ -6,7 +6,7 @@
 # and writes {"render": [...], "strftime": [[...], ...], "parse": [...]} to stdout. A rendering is
 # {"out": text} or {"error": class name}. Values the JSON cannot carry are tagged objects:
 # {"$time": "2020-01-02 10:00 +0100"} is a Time as Jekyll makes it (Time.parse + localtime) and
-# {"$date": "2020-01-02"} a Date (YAML data files give those).
+# {"$date": "2020-01-02"} a Date (YAML data files give those), {"$doc": {...}} a document drop.
 require "jekyll"
 require "json"
 require "tmpdir"
@@ -18,12 +18,31 @@ def use_zone(name)
   zone ? ENV["TZ"] = zone : ENV.delete("TZ")
 end
 
+# A drop over a hash, standing for Jekyll's document drops (sitegen's DocumentDrop).
+class TestDrop < Jekyll::Drops::Drop
+  mutable false
+
+  def fallback_data
+    @obj
+  end
+
+  # As Jekyll's DocumentDrop#<=>: by date, then by path.
+  def <=>(other)
+    return nil unless other.is_a?(TestDrop)
+
+    order = self["date"] <=> other["date"]
+    order = self["path"] <=> other["path"] if order.nil? || order.zero?
+    order
+  end
+end
+
 def decode(value)
   case value
   when Array then value.map { |v| decode(v) }
   when Hash
     return Time.parse(value["$time"]).localtime if value.key?("$time")
     return Date.parse(value["$date"]) if value.key?("$date")
+    return TestDrop.new(decode(value["$doc"])) if value.key?("$doc")
 
     value.transform_values { |v| decode(v) }
   else value
@@ -58,7 +77,11 @@ end
 response["strftime"] = (request["strftime"] || []).map do |item|
   use_zone(item["tz"])
   time = Time.at(item["epoch"], item["usec"] || 0, :usec).localtime
-  item["formats"].map { |format| time.strftime(format) }
+  item["formats"].map do |format|
+    time.strftime(format)
+  rescue ArgumentError => e
+    "ERROR: #{e.class.name}"
+  end
 end
 
 response["parse"] = (request["parse"] || []).map do |item|
