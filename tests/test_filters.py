@@ -498,8 +498,6 @@ KNOWN: dict[str, str] = {
         "python-liquid's parser takes no `blank` literal as a filter argument",
     '{{ nums | sum }}': UNKNOWN_FILTER, '{{ "a" | nosuch }}': UNKNOWN_FILTER,
     '{{ "a b" | squish }}': UNKNOWN_FILTER,
-    '{{ posts | where_exp: "p", "p.date > t2" | map: "title" | join: "," }}':
-        "python-liquid's `<`/`>` compare numbers and strings only, not times",
 }
 
 

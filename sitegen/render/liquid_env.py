@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import operator
+from datetime import date, datetime, timezone
+
+import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output
 from liquid import Environment
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
@@ -26,6 +30,25 @@ def _ruby_to_liquid_string(val: Any, autoescape: bool) -> str:
 
 # python-liquid prints with Python's `str`; Jekyll sites expect Ruby's forms everywhere.
 _output.to_liquid_string = _ruby_to_liquid_string  # type: ignore[assignment]
+
+def _with_times(compare: Any, operator: Any) -> Any:
+    """Ruby compares times (and dates) in conditions; python-liquid only numbers and strings."""
+    def wrapped(*args: Any) -> bool:
+        left, right = args[-2], args[-1]
+        if isinstance(left, (datetime, date)) and isinstance(right, (datetime, date)):
+            return bool(operator(_as_time(left), _as_time(right)))
+        return compare(*args)
+    return wrapped
+
+
+def _as_time(value: date) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+
+
+_logical._lt = _with_times(_logical._lt, operator.lt)  # type: ignore[attr-defined]
+_logical._le = _with_times(_logical._le, operator.le)  # type: ignore[attr-defined]
 
 _into_inner = TokenStream.into_inner
 
