@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..site import Collection, Document, Excerpt, StaticFile
+from .ruby import ruby_inspect, ruby_to_s
 
 if TYPE_CHECKING:
     from .renderer import Renderer
@@ -74,7 +75,7 @@ class DocumentDrop(_Drop):
             return doc.collection
         if key == "excerpt":
             if "excerpt" in doc.data:
-                return "" if doc.data["excerpt"] is None else to_s(doc.data["excerpt"])
+                return "" if doc.data["excerpt"] is None else ruby_to_s(doc.data["excerpt"])
             return self.renderer.excerpt(doc.excerpt) if doc.excerpt else ""
         if key == "name":
             return doc.data.get("name") or doc.name
@@ -144,7 +145,7 @@ class PageDrop(_Drop):
             return folder if folder.endswith("/") else folder + "/"
         if key == "excerpt":
             if "excerpt" in page.data:
-                return to_s(page.data["excerpt"])
+                return ruby_to_s(page.data["excerpt"])
             return self.renderer.excerpt(page.excerpt) if page.excerpt else None
         if key == "name":
             return page.name
@@ -243,57 +244,5 @@ class JekyllDrop(_Drop):
         return JEKYLL_VERSION if key == "version" else self.environment
 
 
-def to_s(value: Any) -> str:
-    """Ruby's `to_s` of a value, as Liquid prints it."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S %z")
-    if isinstance(value, list):
-        return "".join(to_s(v) for v in value)
-    if isinstance(value, float):
-        return ruby_float(value)
-    if isinstance(value, dict):
-        return ruby_inspect(value)
-    return str(value)
-
-
-def ruby_float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    text = repr(value)
-    if "e" in text:
-        mantissa, exp = text.split("e")
-        if "." not in mantissa:
-            mantissa += ".0"
-        sign = "-" if exp.startswith("-") else "+"
-        return f"{mantissa}e{sign}{exp.lstrip('+-').rjust(2, '0')}"
-    return text
-
-
-def ruby_inspect(value: Any) -> str:
-    """Ruby's `inspect`, used when a hash or array is printed."""
-    if value is None:
-        return "nil"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}"
-                               for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
-    if isinstance(value, float):
-        return ruby_float(value)
-    return to_s(value)
-
-
 __all__ = ["DocumentDrop", "PageDrop", "StaticFileDrop", "CollectionDrop", "SiteDrop",
-           "JekyllDrop", "to_s", "ruby_inspect"]
+           "JekyllDrop"]

@@ -36,9 +36,10 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_BLANK, TOKEN_EMPTY, TOKEN_WORD, Token
 from liquid.undefined import Undefined
 
-from ..dates import rfc822, site_timezone, strftime, time_to_s, to_time, xmlschema
+from ..dates import rfc822, site_timezone, strftime, to_time, xmlschema
 from . import markdown
-from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop, ruby_float
+from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
+from .ruby import join, ruby_float, ruby_inspect, ruby_to_s
 
 Filter = Callable[..., Any]
 
@@ -53,83 +54,6 @@ _DROPS = (DocumentDrop, StaticFileDrop, CollectionDrop, SiteDrop, JekyllDrop)
 def _nil(value: Any) -> Any:
     """A missing variable is nil to Ruby's filters."""
     return None if isinstance(value, Undefined) else value
-
-
-def ruby_to_s(value: Any) -> str:
-    """Ruby's `to_s`, which filters apply to their input (arrays and hashes as `inspect`)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple, Mapping)):
-        return ruby_inspect(value)
-    return _scalar_to_s(value)
-
-
-def _scalar_to_s(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return ruby_float(value)
-    if isinstance(value, Decimal):
-        return ruby_float(float(value))
-    if isinstance(value, datetime):
-        return time_to_s(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, range):
-        return f"{value.start}..{value.stop - 1}"
-    if isinstance(value, (Empty, Blank)):
-        return ""
-    return str(value)
-
-
-def ruby_inspect(value: Any) -> str:
-    """Ruby's `inspect` (what `{{ hash }}` and the `inspect` filter show)."""
-    if value is None:
-        return "nil"
-    if isinstance(value, str):
-        return _inspect_string(value)
-    if isinstance(value, Mapping):
-        pairs = (f"{ruby_inspect(k)}=>{ruby_inspect(v)}" for k, v in value.items())
-        return "{" + ", ".join(pairs) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
-    if isinstance(value, datetime):
-        text = time_to_s(value)
-        if value.microsecond:
-            stamp = strftime(value, "%Y-%m-%d %H:%M:%S.%N").rstrip("0")
-            text = stamp + text[19:]
-        return text
-    if isinstance(value, date):
-        return f"#<Date: {value.isoformat()} ((" \
-               f"{value.toordinal() + 1721425}j,0s,0n),+0s,2299161j)>"
-    return _scalar_to_s(value)
-
-
-_INSPECT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f", "\v": "\\v",
-                    "\a": "\\a", "\b": "\\b", "\x1b": "\\e", '"': '\\"', "\\": "\\\\"}
-
-
-def _inspect_string(text: str) -> str:
-    out = []
-    for i, char in enumerate(text):
-        if char in _INSPECT_ESCAPES:
-            out.append(_INSPECT_ESCAPES[char])
-        elif char == "#" and text[i + 1:i + 2] in ("{", "$", "@"):
-            out.append("\\#")
-        elif unicodedata.category(char) in ("Cc", "Cn", "Cs", "Zl", "Zp"):
-            code = ord(char)
-            out.append(f"\\u{code:04X}" if code <= 0xFFFF else f"\\u{{{code:X}}}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def _join(items: Iterable[Any], glue: str) -> str:
-    """Ruby's `Array#join`: nested arrays joined with the same glue, nil as nothing."""
-    return glue.join(_join(i, glue) if isinstance(i, (list, tuple)) else ruby_to_s(i)
-                     for i in items)
 
 
 def _input_list(value: Any) -> list:
@@ -595,7 +519,7 @@ def _array_to_sentence(value: Any, connector: Any = "and") -> str:
         return ruby_to_s(items[0])
     if len(items) == 2:
         return f"{ruby_to_s(items[0])} {word} {ruby_to_s(items[1])}"
-    return f"{_join(items[:-1], ', ')}, {word} {ruby_to_s(items[-1])}"
+    return f"{join(items[:-1], ', ')}, {word} {ruby_to_s(items[-1])}"
 
 
 def _edited(value: Any, edit: Callable[[list], None]) -> Any:
@@ -682,7 +606,7 @@ def _matches(prop: Any, target: Any) -> bool:
     if target is None:
         return prop is None
     if isinstance(target, (Empty, Blank)):
-        return prop == "" or _join(_ruby_array(prop), "") == ""
+        return prop == "" or join(_ruby_array(prop), "") == ""
     target = ruby_to_s(target)
     if isinstance(prop, str):
         return prop == target
@@ -1467,7 +1391,7 @@ STANDARD_FILTERS: dict[str, Filter] = {
     "size": _size,
     "first": _first,
     "last": _last,
-    "join": lambda v, glue=" ": _join(_input_list(v), ruby_to_s(_nil(glue))),
+    "join": lambda v, glue=" ": join(_input_list(v), ruby_to_s(_nil(glue))),
     "concat": _concat,
     "map": _map,
     "reverse": lambda v: _input_list(v)[::-1],

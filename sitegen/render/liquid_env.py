@@ -15,7 +15,7 @@ from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
-from .drops import to_s
+from .ruby import liquid_output
 from .filters import register_filters
 from .tags import JEKYLL_TAGS
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def _ruby_to_liquid_string(val: Any, autoescape: bool) -> str:
     """Print values as Ruby's Liquid does (`Time#to_s`, `Array#join`, `Hash#inspect`…)."""
-    return to_s(val)
+    return liquid_output(val)
 
 
 # python-liquid prints with Python's `str`; Jekyll sites expect Ruby's forms everywhere.
