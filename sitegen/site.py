@@ -62,6 +62,7 @@ class Document(_SourceFile):
     excerpt: "Excerpt | None" = None
     generated: Any = None       # plugins' pages: a function (renderer, page) -> output
     pager: dict[str, Any] | None = None   # jekyll-paginate's `paginator` for this page
+    header: str = ""            # the file's text before the body (front matter), as read
     defaults: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -182,13 +182,12 @@ class Reader:
         defaults = self.defaults.all(relative, "pages")
         page = Document(path=path, relative_path=relative, collection=None,
                         data=deep_merge(defaults, front), content=body, body_line=line,
-                        dir=rel_dir, defaults=defaults)
+                        dir=rel_dir, defaults=defaults, header=text[: len(text) - len(body)])
         if front.get("published", True) is False and not self.config.get("unpublished"):
             return
         page.output_ext = self._output_ext(page)
         page.url = self._page_url(page)
-        if self.config.get("page_excerpts") and page.is_html:
-            self._add_excerpt(page)
+        self._add_excerpt(page)
         self.site.pages.append(page)
 
     def _add_static(self, rel_dir: str, name: str, base: Path | None = None) -> None:
@@ -274,7 +273,8 @@ class Reader:
         front, body, line = parse(text, relative)
         data = _merge_data(data, front)
         doc = Document(path=path, relative_path=relative, collection=coll.label, data=data,
-                       content=body, body_line=line, draft=draft, defaults=defaults)
+                       content=body, body_line=line, draft=draft, defaults=defaults,
+                       header=text[: len(text) - len(body)])
         try:
             if "date" in data:
                 data["date"] = parse_date(data["date"], self.tz)
@@ -314,10 +314,7 @@ class Reader:
         self._add_excerpt(doc)
 
     def _add_excerpt(self, doc: Document) -> None:
-        separator = str(doc.data.get("excerpt_separator") or self.config.get("excerpt_separator")
-                        or "")
-        if separator and "excerpt" not in doc.data:
-            doc.excerpt = Excerpt(doc, extract_excerpt(doc.content, separator))
+        doc.excerpt = excerpt_of(doc, self.config)
 
     def _document_url(self, doc: Document, coll: Collection) -> str:
         template = self._collection_template(coll)
@@ -398,6 +395,16 @@ def _with_theme_config(config: dict[str, Any], theme: Theme) -> dict[str, Any]:
         return config
     data = {k: v for k, v in data.items() if k not in DEFAULTS}
     return deep_merge(data, config)
+
+
+def excerpt_of(doc: Document, config: dict[str, Any]) -> Excerpt | None:
+    """The excerpt Jekyll makes, unless the front matter gives one or the separator is empty."""
+    if doc.is_page and not (config.get("page_excerpts") and doc.is_html):
+        return None
+    separator = str(doc.data.get("excerpt_separator") or config.get("excerpt_separator") or "")
+    if not separator or "excerpt" in doc.data:
+        return None
+    return Excerpt(doc, extract_excerpt(doc.content, separator))
 
 
 def extract_excerpt(content: str, separator: str) -> str:

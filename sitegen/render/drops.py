@@ -73,6 +73,8 @@ class DocumentDrop(_Drop):
             return doc.data.get(key)
         if key == "collection":
             return doc.collection
+        if key in ("excerpt", "content", "output"):
+            self.renderer.note_content_read(doc)
         if key == "excerpt":
             if "excerpt" in doc.data:
                 return "" if doc.data["excerpt"] is None else ruby_to_s(doc.data["excerpt"])
@@ -136,6 +138,8 @@ class PageDrop(_Drop):
 
     def _compute(self, key: str) -> Any:
         page = self.page
+        if key in ("content", "excerpt"):
+            self.renderer.note_content_read(page)
         if key == "content":
             return self._content if self._content is not None else page.content
         if key == "dir":

@@ -43,6 +43,8 @@ class Renderer:
         self._names: dict[Path, str] = {}
         self._rendering: list[Document | Excerpt] = []
         self.dependencies: dict[str, set[str]] = {}
+        # document -> the documents, excerpts or generated pages whose output used its body
+        self.content_readers: dict[Document, set[Document | Excerpt | None]] = {}
 
     # --- the whole site -------------------------------------------------------------------
 
@@ -54,7 +56,11 @@ class Renderer:
 
     def render_document(self, doc: Document) -> None:
         if doc.generated is not None:
-            doc.output = doc.generated(self, doc)
+            self._rendering.append(doc)
+            try:
+                doc.output = doc.generated(self, doc)
+            finally:
+                self._rendering.pop()
             return
         page = PageDrop(doc, self, content=doc.content) if doc.is_page else self.drop(doc)
         layout = self._layout_of(doc)
@@ -320,12 +326,23 @@ class Renderer:
             drop = ExcerptDrop(excerpt, self)
             payload = self._payload(None, drop, {})
             output = excerpt.content
-            if doc.data.get("render_with_liquid") is not False and (
-                    "{%" in output or "{{" in output):
-                output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
-                                            doc.path)
-            excerpt.output = self.convert(output, doc)
+            self._rendering.append(excerpt)
+            try:
+                if doc.data.get("render_with_liquid") is not False and (
+                        "{%" in output or "{{" in output):
+                    output = self.render_liquid(output, payload, doc.relative_path,
+                                                doc.body_line, doc.path)
+                excerpt.output = self.convert(output, doc)
+            finally:
+                self._rendering.pop()
         return excerpt.output
+
+    def note_content_read(self, doc: Document) -> None:
+        """Record that the document being rendered saw `doc`'s content, excerpt or output
+        (an incremental rebuild must render the reader again when that body changes)."""
+        reader = self._rendering[-1] if self._rendering else None
+        if reader is not doc and not (isinstance(reader, Excerpt) and reader.doc is doc):
+            self.content_readers.setdefault(doc, set()).add(reader)
 
     def page_dir(self, context: Any) -> Path:
         """The folder of the file being rendered (for `include_relative`)."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import mimetypes
-import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,9 @@ from urllib.parse import unquote
 
 from aiohttp import WSMsgType, web
 
-from ..build import build
 from ..config import Options
 from ..errors import SiteError
+from .session import Session
 from .watch import Watcher
 
 CLIENT = Path(__file__).with_name("client.js")
@@ -36,6 +35,7 @@ class State:
     """What the server knows between builds."""
 
     options: Options
+    session: Session
     dest: Path
     baseurl: str = ""
     livereload: bool = True
@@ -147,10 +147,9 @@ async def broadcast(state: State, message: dict[str, Any]) -> None:
 
 async def rebuild(state: State, changed: set[Path]) -> None:
     """Build again; tell the pages to reload, swap CSS, or show the error."""
-    started = time.perf_counter()
     loop = asyncio.get_running_loop()
     try:
-        result = await loop.run_in_executor(None, build, state.options)
+        update = await loop.run_in_executor(None, state.session.update, changed)
     except SiteError as err:
         state.error = err
         print(f"error: {err}\nstill serving the last good build", flush=True)
@@ -159,7 +158,7 @@ async def rebuild(state: State, changed: set[Path]) -> None:
     had_error, state.error = state.error is not None, None
     only_styles = bool(changed) and all(p.suffix in STYLE_EXTS for p in changed)
     kind = "css" if only_styles and not had_error else "reload"
-    print(f"rebuilt {result.files} files in {time.perf_counter() - started:.2f} s "
+    print(f"{update.kind} rebuild: {update.files} files written in {update.seconds * 1000:.0f} ms "
           f"({len(changed)} changed); {kind}", flush=True)
     await broadcast(state, {"type": kind})
 
@@ -183,12 +182,13 @@ def make_app(state: State) -> web.Application:
 async def serve(options: Options, host: str, port: int, livereload_on: bool) -> None:
     """Build once (a failure is shown, not fatal), then serve and rebuild until stopped."""
     options = replace(options, parallel=False)   # builds run in a thread beside the server
-    state = State(options=options, dest=Path("."), baseurl=_baseurl(options),
-                  livereload=livereload_on)
+    state = State(options=options, session=Session(options), dest=Path("."),
+                  baseurl=_baseurl(options), livereload=livereload_on)
     try:
-        result = build(options)
-        state.dest = result.site.dest
-        print(f"built {result.files} files in {result.seconds:.2f} s", flush=True)
+        update = state.session.full()
+        assert state.session.result is not None
+        state.dest = state.session.result.site.dest
+        print(f"built {update.files} files in {update.seconds:.2f} s", flush=True)
     except SiteError as err:
         state.error = err
         print(f"error: {err}", flush=True)

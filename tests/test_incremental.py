@@ -1,0 +1,148 @@
+"""Incremental rebuilds are provably the same as full builds: random sequences of edits, and
+after each one the served output equals a clean full build of the same source, byte for byte."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build
+from sitegen.config import Options
+from sitegen.serve.session import Session
+
+LAYOUT = """<html><head>{% seo %}</head><body><nav>{% include nav.html %}</nav>{{ content }}
+<p>{% if page.previous %}{{ page.previous.title }}{% endif %}|{% if page.next %}{{ page.next.title }}{% endif %}</p>
+<footer>{{ site.data.info.owner }}</footer></body></html>
+"""
+INDEX = """---
+layout: default
+title: Home
+---
+{% for post in site.posts %}<article><h2>{{ post.title }}</h2>{{ post.excerpt }}</article>
+{% endfor %}"""
+ARCHIVE = """---
+layout: default
+title: Everything
+---
+{% for post in site.posts %}<section>{{ post.content }}</section>{% endfor %}"""
+
+
+def make_site(root: Path) -> None:
+    files = {
+        "_config.yml": "title: Incremental\nurl: https://example.org\ntime: 2024-01-01\n"
+                       "plugins: [jekyll-feed, jekyll-seo-tag, jekyll-sitemap]\n",
+        "_layouts/default.html": LAYOUT,
+        "_includes/nav.html": "<a href=\"/\">home</a>",
+        "_data/info.yml": "owner: Ada\n",
+        "index.html": INDEX,
+        "archive.html": ARCHIVE,
+        "about.md": "---\nlayout: default\ntitle: About\n---\nAbout *us*.\n",
+        "assets/site.css": "body { margin: 0 }\n",
+    }
+    for i in range(6):
+        files[f"_posts/2023-0{i + 1}-0{i + 1}-post-{i}.md"] = (
+            f"---\nlayout: default\ntitle: Post {i}\ncategories: [c{i % 2}]\n---\n"
+            f"First paragraph {i}.\n\nSecond paragraph {i}.\n")
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+def posts(root: Path) -> list[Path]:
+    return sorted((root / "_posts").glob("*.md"))
+
+
+def edit(rng: random.Random, root: Path, step: int) -> set[Path]:
+    """One random edit of the kinds an author makes; returns the paths it touched."""
+    kind = rng.choice(["body", "body", "body", "page-body", "title", "date", "categories",
+                       "layout", "include", "data", "new", "delete", "rename", "static"])
+    all_posts = posts(root)
+    post = rng.choice(all_posts)
+    if kind == "body":
+        text = post.read_text()
+        post.write_text(text + f"\nAdded paragraph {step} with *emphasis*.\n")
+        return {post}
+    if kind == "page-body":
+        page = root / "about.md"
+        page.write_text(page.read_text() + f"\nMore about us, take {step}.\n")
+        return {page}
+    if kind in ("title", "date", "categories"):
+        text = post.read_text()
+        head, body = text.split("---\n", 2)[1], text.split("---\n", 2)[2]
+        if kind == "title":
+            head = "\n".join(l if not l.startswith("title:") else f"title: Renamed {step}"
+                             for l in head.splitlines()) + "\n"
+        elif kind == "date":
+            head += f"date: 2022-12-{10 + step % 18} 10:00:00 +0000\n"
+        else:
+            head = "\n".join(l if not l.startswith("categories:") else "categories: [moved]"
+                             for l in head.splitlines()) + "\n"
+        post.write_text(f"---\n{head}---\n{body}")
+        return {post}
+    if kind == "layout":
+        layout = root / "_layouts/default.html"
+        layout.write_text(layout.read_text().replace("<body>", f"<body data-step=\"{step}\">", 1))
+        return {layout}
+    if kind == "include":
+        nav = root / "_includes/nav.html"
+        nav.write_text(nav.read_text() + f"<a href=\"/s{step}\">s{step}</a>")
+        return {nav}
+    if kind == "data":
+        (root / "_data/info.yml").write_text(f"owner: Owner {step}\n")
+        return {root / "_data/info.yml"}
+    if kind == "new":
+        path = root / f"_posts/2023-08-{1 + step % 27:02d}-new-{step}.md"
+        path.write_text(f"---\nlayout: default\ntitle: New {step}\n---\nNew post {step}.\n")
+        return {path}
+    if kind == "delete" and len(all_posts) > 2:
+        post.unlink()
+        return {post}
+    if kind == "rename":
+        target = post.with_name(post.name.replace(".md", f"-r{step}.md"))
+        post.rename(target)
+        return {post, target}
+    css = root / "assets/site.css"
+    css.write_text(css.read_text() + f".s{step} {{ color: red }}\n")
+    return {css}
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_random_edits_match_full_builds(seed: int, tmp_path: Path) -> None:
+    source, served, clean = tmp_path / "src", tmp_path / "served", tmp_path / "clean"
+    make_site(source)
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    rng = random.Random(seed)
+    kinds, body_edits = set(), 0
+    for step in range(14):
+        before = {p: p.read_text() for p in posts(source)}
+        changed = edit(rng, source, step)
+        body_edits += any(p in before and p.exists() and p.read_text().split("---\n", 2)[1]
+                          == before[p].split("---\n", 2)[1] for p in changed)
+        kinds.add(session.update(changed).kind)
+        shutil.rmtree(clean, ignore_errors=True)
+        build(Options(source=str(source), destination=str(clean), parallel=False))
+        assert tree(served) == tree(clean), f"seed {seed}, step {step}: {sorted(changed)}"
+    assert "full" in kinds
+    assert "incremental" in kinds or not body_edits, "body edits take the incremental path"
+
+
+def test_a_body_edit_rewrites_only_what_shows_it(tmp_path: Path) -> None:
+    source, served = tmp_path / "src", tmp_path / "served"
+    make_site(source)
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    post = posts(source)[0]
+    post.write_text(post.read_text().replace("Second paragraph", "A new second paragraph"))
+    update = session.update({post})
+    assert update.kind == "incremental"
+    # the post itself, the archive that shows its content and the feed
+    assert update.files == 3
