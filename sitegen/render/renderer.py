@@ -42,7 +42,6 @@ class Renderer:
         self._positions: dict[str, dict[int, int]] = {}
         self._names: dict[Path, str] = {}
         self._rendering: list[Document | Excerpt] = []
-        self.dependencies: dict[str, set[str]] = {}
         # document -> the documents, excerpts or generated pages whose output used its body
         self.content_readers: dict[Document, set[Document | Excerpt | None]] = {}
 
@@ -76,7 +75,7 @@ class Renderer:
             output = self.convert(output, doc)
             doc.content = output
             if layout is not None and not doc.asset and doc.extname not in ASSET_EXTS:
-                output = self._place_in_layouts(doc, output, payload, layout)
+                output = self._place_in_layouts(output, payload, layout)
         finally:
             self._rendering.pop()
         doc.output = output
@@ -101,11 +100,8 @@ class Renderer:
             for i in chunks[0]:
                 self.render_document(docs[i])
             for chunk, future in zip(chunks[1:], futures):
-                rendered, dependencies = future.result()
-                for i, (content, output) in zip(chunk, rendered):
+                for i, (content, output) in zip(chunk, future.result()):
                     docs[i].content, docs[i].output = content, output
-                for name, paths in dependencies.items():
-                    self.dependencies.setdefault(name, set()).update(paths)
 
     def _order_independent(self) -> bool:
         """True when no template reads `x.content` or `x.output` of some other document."""
@@ -143,8 +139,8 @@ class Renderer:
                             f"{self.config['layouts_dir']}/)", doc.relative_path, 1)
         return layout
 
-    def _place_in_layouts(self, doc: Document, content: str, payload: dict[str, Any],
-                          layout: Layout) -> str:
+    def _place_in_layouts(self, content: str, payload: dict[str, Any], layout: Layout) -> str:
+        """Each layout wraps the output, up its chain; inner layouts' data wins."""
         used: list[Layout] = []
         merged: dict[str, Any] = {}
         current: Layout | None = layout
@@ -156,7 +152,6 @@ class Renderer:
             name = self._name(current.path)
             content = self.render_liquid(current.content, payload, name, current.body_line,
                                          current.path)
-            self._depend(doc, current.path)
             parent = current.data.get("layout")
             if parent is None or parent == "none":
                 break
@@ -362,15 +357,6 @@ class Renderer:
     def relative_url(self, url: str) -> str:
         return join_baseurl(self.config.get("baseurl"), url)
 
-    def record_dependency(self, context: Any, path: Path) -> None:
-        if self._rendering:
-            current = self._rendering[-1]
-            doc = current.doc if isinstance(current, Excerpt) else current
-            self._depend(doc, path)
-
-    def _depend(self, doc: Document, path: Path) -> None:
-        self.dependencies.setdefault(doc.relative_path, set()).add(str(path))
-
 
 ASSET_EXTS = (".sass", ".scss", ".coffee")
 PARALLEL_MIN_DOCS = 200
@@ -379,17 +365,19 @@ PARALLEL_MIN_DOCS = 200
 def _map_url(css_page: Document) -> str:
     """The source map sits next to the CSS: `/assets/main.css` → `/assets/main.css.map`."""
     return css_page.url + ".map" if css_page.url.endswith(".css") else css_page.url
+
+
 OTHER_CONTENT = re.compile(r"\.\s*(content|output)\b|\[\s*[\"'](content|output)[\"']\s*\]")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
-def _render_chunk(chunk: list[int]) -> tuple[list, dict]:
+def _render_chunk(chunk: list[int]) -> list[tuple[str, str | None]]:
     """In a forked worker: render some documents with the parent's renderer."""
     assert _FORKED is not None
     renderer, docs = _FORKED
     for i in chunk:
         renderer.render_document(docs[i])
-    return [(docs[i].content, docs[i].output) for i in chunk], renderer.dependencies
+    return [(docs[i].content, docs[i].output) for i in chunk]
 
 
 def _order(doc: Document) -> tuple:

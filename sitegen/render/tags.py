@@ -122,7 +122,6 @@ class IncludeNode(SyncNode):
         if self.params:
             namespace["include"] = {k: v.evaluate(context) if hasattr(v, "evaluate") else v
                                     for k, v in self.params}
-        renderer.record_dependency(context, path)
         with context.extend(namespace, template=template):
             template.render_with_context(context, buffer, partial=True)
         return True
