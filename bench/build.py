@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).parent))
-from gen_site import generate  # noqa: E402
+from gen_site import generate, generate_hugo  # noqa: E402
 
 
 TIME = shutil.which("time") and "/usr/bin/time" if Path("/usr/bin/time").exists() else None
@@ -29,6 +29,7 @@ TIME = shutil.which("time") and "/usr/bin/time" if Path("/usr/bin/time").exists(
 class Peer:
     name: str
     command: Callable[[Path, Path], list[str]]
+    source: str = "jekyll"      # which generated source it builds: "jekyll" or "hugo"
 
 
 PEERS = [
@@ -36,6 +37,8 @@ PEERS = [
                                           str(dest)]),
     Peer("sitegen", lambda src, dest: [sys.executable, "-m", "sitegen", "build", "-q", "-s",
                                        str(src), "-d", str(dest)]),
+    Peer("hugo 0.111", lambda src, dest: ["hugo", "--quiet", "-s", str(src), "-d", str(dest)],
+         source="hugo"),
 ]
 
 
@@ -62,13 +65,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "site"
-        generate(args.posts, src)
+        sources = {"jekyll": Path(tmp) / "site", "hugo": Path(tmp) / "hugo-site"}
+        generate(args.posts, sources["jekyll"])
+        generate_hugo(args.posts, sources["hugo"])
+        peers = [p for p in PEERS if shutil.which(p.command(Path(), Path())[0])]
         results: dict[str, tuple[float, float]] = {}
-        for peer in PEERS:
+        for peer in peers:
             times, peaks = [], []
             for _ in range(args.runs):
-                seconds, peak = run_once(peer, src, Path(tmp) / peer.name.split()[0])
+                seconds, peak = run_once(peer, sources[peer.source],
+                                         Path(tmp) / peer.name.split()[0])
                 times.append(seconds)
                 peaks.append(peak)
             results[peer.name] = (statistics.median(times), max(peaks))
@@ -78,9 +84,9 @@ def main() -> int:
             print(f"warning: outputs differ: {len(jekyll_files ^ sitegen_files)} files")
     base = results["sitegen"][0]
     print(f"cold build of {args.posts} posts, median of {args.runs} runs")
-    print(f"{'peer':<12} {'seconds':>8} {'peak MiB':>9} {'ratio to sitegen':>17}")
+    print(f"{'peer':<12} {'seconds':>8} {'peak MiB':>9} {'peer / sitegen':>15}")
     for name, (seconds, peak) in results.items():
-        print(f"{name:<12} {seconds:8.2f} {peak:9.0f} {seconds / base:16.1f}x")
+        print(f"{name:<12} {seconds:8.2f} {peak:9.0f} {seconds / base:14.2f}x")
     return 0
 
 

@@ -124,3 +124,77 @@ def generate(n: int, dest: Path) -> None:
 
 if __name__ == "__main__":
     generate(int(sys.argv[1]), Path(sys.argv[2]))
+
+
+# --- the same blog for Hugo, with templates that do the same work ------------------------------
+
+HUGO_BASEOF = """<!DOCTYPE html>
+<html lang="en">
+{{ partial "head.html" . }}
+<body>
+{{ partialCached "header.html" . }}
+<main>{{ block "main" . }}{{ end }}</main>
+{{ partialCached "footer.html" . }}
+</body>
+</html>
+"""
+HUGO_SINGLE = """{{ define "main" }}<article>
+  <h1>{{ .Title }}</h1>
+  <p class="meta">{{ .Date.Format "January 2, 2006" }} in {{ with .Params.categories }}{{ delimit . ", " }}{{ end }}</p>
+  {{ .Content }}
+  <p class="tags">{{ range .Params.tags }}<a href="{{ "/tags/" | relURL }}#{{ . | urlize }}">{{ . }}</a> {{ end }}</p>
+  {{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+  {{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+</article>{{ end }}
+"""
+HUGO_LIST = """{{ define "main" }}{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+"""
+HUGO_INDEX = """{{ define "main" }}<ul class="posts">
+{{ range first 50 (where .Site.RegularPages "Section" "posts") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "02 Jan 2006" }}</time>
+{{ .Summary }}</li>
+{{ end }}</ul>{{ end }}
+"""
+HUGO_TERMS = """{{ define "main" }}{{ range .Data.Terms.Alphabetical }}<h2 id="{{ .Name | urlize }}">{{ .Name }}</h2>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+{{ end }}{{ end }}
+"""
+HUGO_HEAD = """<head><meta charset="utf-8"><title>{{ if .Title }}{{ .Title }} | {{ end }}{{ .Site.Title }}</title>
+<link rel="stylesheet" href="{{ "/assets/style.css" | relURL }}"></head>
+"""
+HUGO_HEADER = """<header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
+<nav>{{ range .Site.Pages }}{{ if and .Title (eq .Kind "page") (ne .Section "posts") }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ end }}</nav></header>
+"""
+HUGO_FOOTER = """<footer>{{ .Site.Params.description }} · {{ len (where .Site.RegularPages "Section" "posts") }} posts</footer>
+"""
+
+
+def generate_hugo(n: int, dest: Path) -> None:
+    """The same posts as `generate`, as a Hugo site."""
+    rng = random.Random(1234)
+    for folder in ("layouts/_default", "layouts/partials", "content/posts", "static/assets"):
+        (dest / folder).mkdir(parents=True, exist_ok=True)
+    (dest / "hugo.toml").write_text(
+        'baseURL = "/"\ntitle = "Bench blog"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n'
+        '[params]\ndescription = "A generated blog"\n'
+        '[permalinks]\nposts = "/:year/:month/:day/:slug/"\n'
+        '[taxonomies]\ncategory = "categories"\ntag = "tags"\n'
+        '[markup.highlight]\nnoClasses = false\n')
+    layouts = {"_default/baseof.html": HUGO_BASEOF, "_default/single.html": HUGO_SINGLE,
+               "_default/list.html": HUGO_LIST, "index.html": HUGO_INDEX,
+               "_default/terms.html": HUGO_TERMS, "partials/head.html": HUGO_HEAD,
+               "partials/header.html": HUGO_HEADER, "partials/footer.html": HUGO_FOOTER}
+    for name, text in layouts.items():
+        (dest / "layouts" / name).write_text(text)
+    (dest / "content/about.md").write_text("---\ntitle: About\n---\n# About\n\n"
+                                           + sentence(rng, 30) + "\n")
+    (dest / "static/assets/style.css").write_text("body { font-family: sans-serif; }\n")
+    for i in range(n):
+        year = 2015 + i % 10
+        month, day = 1 + (i // 10) % 12, 1 + i % 28
+        title = sentence(rng, 4)[:-1]
+        cats = rng.sample(CATEGORIES, 1 + i % 2)
+        tags = rng.sample(TAGS, 2)
+        front = (f"---\ntitle: \"{title} {i}\"\ndate: {year}-{month:02d}-{day:02d}\n"
+                 f"slug: post-{i}\ncategories: [{', '.join(cats)}]\ntags: [{', '.join(tags)}]\n"
+                 "---\n")
+        (dest / "content/posts" / f"post-{i}.md").write_text(front + post_body(rng, i))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from ..serve.server import serve
 from .build import add_site_arguments, options_from
 
 
@@ -19,6 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..serve.server import serve   # aiohttp and watchdog only when serving
+
     try:
         asyncio.run(serve(options_from(args), args.host, args.port, not args.no_livereload))
     except KeyboardInterrupt:
