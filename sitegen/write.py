@@ -36,10 +36,13 @@ def write_site(site: Site) -> int:
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     items = site.files_to_write()
+    targets = [destination(item, staging) for item in items]
     try:
-        # Creating folders and files is kernel work that overlaps well across threads.
+        for folder in sorted({t.parent for t in targets}):
+            os.makedirs(folder, exist_ok=True)
+        # Writing files is kernel work that overlaps well across threads.
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            list(pool.map(lambda item: _write_one(item, staging), items))
+            list(pool.map(_write_one, items, targets))
         _keep_files(site, dest, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -56,13 +59,17 @@ def write_site(site: Site) -> int:
 WRITE_THREADS = 4
 
 
-def _write_one(item: Document | StaticFile, staging: Path) -> None:
-    target = destination(item, staging)
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _write_one(item: Document | StaticFile, target: Path) -> None:
     if isinstance(item, StaticFile):
         shutil.copy2(item.path, target)
-    else:
-        target.write_text(item.output or "", encoding="utf-8", newline="")
+        return
+    data = memoryview((item.output or "").encode("utf-8"))
+    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        while data:
+            data = data[os.write(handle, data):]
+    finally:
+        os.close(handle)
 
 
 def _remove_in_background(path: Path) -> None:
