@@ -11,7 +11,7 @@ from .config import Options, environment, load_config
 from .read.reader import Reader
 from .render.renderer import Renderer
 from .site import Site
-from .write import write_site
+from .write import Staging
 
 
 @dataclass
@@ -37,6 +37,11 @@ def build(options: Options, log=print) -> BuildResult:
             plugin.generate(site)
     renderer = Renderer(site, [t for p in active for t in getattr(p, "TAGS", [])],
                         [p.post_render for p in active if hasattr(p, "post_render")])
-    renderer.render_all(parallel=options.parallel)
-    files = write_site(site)
+    staging = Staging(site)
+    try:
+        renderer.render_all(parallel=options.parallel, on_rendered=staging.write_document)
+    except BaseException:
+        staging.abort()
+        raise
+    files = staging.commit()
     return BuildResult(site, renderer, files, time.perf_counter() - started)

@@ -27,33 +27,54 @@ def destination(item: Document | StaticFile, dest: Path) -> Path:
     return Path(path)
 
 
-def write_site(site: Site) -> int:
-    """Write every output file into a temporary sibling of `site.dest`, then swap it in.
-    Returns the number of files written."""
-    dest = site.dest
-    staging = dest.parent / f".{dest.name}.sitegen-new"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    items = site.files_to_write()
-    targets = [destination(item, staging) for item in items]
-    try:
-        for folder in sorted({t.parent for t in targets}):
-            os.makedirs(folder, exist_ok=True)
-        # Writing files is kernel work that overlaps well across threads.
-        with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            list(pool.map(_write_one, items, targets))
-        _keep_files(site, dest, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = dest.parent / f".{dest.name}.sitegen-old-{os.getpid()}-{time.monotonic_ns()}"
-    if dest.exists():
-        dest.rename(old)
-    staging.rename(dest)
-    if old.exists():
-        _remove_in_background(old)
-    return len(items)
+class Staging:
+    """The new output, written beside the destination and swapped in whole by `commit`, so a
+    failed build never leaves a half-written site. Documents can be written as soon as they
+    are rendered (in any worker process), the rest at the end."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.root = site.dest.parent / f".{site.dest.name}.sitegen-new"
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.root.mkdir(parents=True)
+        items = site.files_to_write()
+        self.streamed = {id(i) for i in items if isinstance(i, Document) and not i.is_page}
+        self.count = len(items)
+
+    def write_document(self, doc: Document) -> None:
+        """Write one rendered collection document now (pages wait for `commit`)."""
+        if id(doc) in self.streamed:
+            target = destination(doc, self.root)
+            os.makedirs(target.parent, exist_ok=True)
+            _write_one(doc, target)
+
+    def commit(self) -> int:
+        """Write what is left, keep `keep_files`, swap the new output in; the file count."""
+        site = self.site
+        items = [i for i in site.files_to_write() if id(i) not in self.streamed]
+        targets = [destination(item, self.root) for item in items]
+        try:
+            for folder in sorted({t.parent for t in targets}):
+                os.makedirs(folder, exist_ok=True)
+            # Writing files is kernel work that overlaps well across threads.
+            with ThreadPoolExecutor(WRITE_THREADS) as pool:
+                list(pool.map(_write_one, items, targets))
+            _keep_files(site, site.dest, self.root)
+        except BaseException:
+            self.abort()
+            raise
+        dest = site.dest
+        old = dest.parent / f".{dest.name}.sitegen-old-{os.getpid()}-{time.monotonic_ns()}"
+        if dest.exists():
+            dest.rename(old)
+        self.root.rename(dest)
+        if old.exists():
+            _remove_in_background(old)
+        return len(items) + len(self.streamed)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 WRITE_THREADS = 4

@@ -44,11 +44,16 @@ class Renderer:
         self._rendering: list[Document | Excerpt] = []
         # document -> the documents, excerpts or generated pages whose output used its body
         self.content_readers: dict[Document, set[Document | Excerpt | None]] = {}
+        self._on_rendered: Callable[[Document], None] | None = None
 
     # --- the whole site -------------------------------------------------------------------
 
-    def render_all(self, parallel: bool = True) -> None:
-        """Documents of every collection first, then pages, as Jekyll orders them."""
+    def render_all(self, parallel: bool = True,
+                   on_rendered: Callable[[Document], None] | None = None) -> None:
+        """Documents of every collection first, then pages, as Jekyll orders them.
+        `on_rendered` sees each collection document as soon as it is rendered (in whichever
+        process rendered it), so that writing overlaps rendering."""
+        self._on_rendered = on_rendered
         self._render_documents(self.site.documents(), parallel)
         for page in self.site.pages:
             self.render_document(page)
@@ -89,7 +94,7 @@ class Renderer:
         if not parallel or len(docs) < PARALLEL_MIN_DOCS or workers < 2 or \
                 not self._order_independent():
             for doc in docs:
-                self.render_document(doc)
+                self._render_and_hand_on(doc)
             return
         global _FORKED
         _FORKED = (self, docs)   # inherited by the forked workers, never pickled
@@ -98,10 +103,15 @@ class Renderer:
         with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
             futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
             for i in chunks[0]:
-                self.render_document(docs[i])
+                self._render_and_hand_on(docs[i])
             for chunk, future in zip(chunks[1:], futures):
                 for i, (content, output) in zip(chunk, future.result()):
                     docs[i].content, docs[i].output = content, output
+
+    def _render_and_hand_on(self, doc: Document) -> None:
+        self.render_document(doc)
+        if self._on_rendered is not None:
+            self._on_rendered(doc)
 
     def _order_independent(self) -> bool:
         """True when no template reads `x.content` or `x.output` of some other document."""
@@ -376,7 +386,7 @@ def _render_chunk(chunk: list[int]) -> list[tuple[str, str | None]]:
     assert _FORKED is not None
     renderer, docs = _FORKED
     for i in chunk:
-        renderer.render_document(docs[i])
+        renderer._render_and_hand_on(docs[i])
     return [(docs[i].content, docs[i].output) for i in chunk]
 
 
