@@ -69,15 +69,17 @@ def main() -> int:
         generate(args.posts, sources["jekyll"])
         generate_hugo(args.posts, sources["hugo"])
         peers = [p for p in PEERS if shutil.which(p.command(Path(), Path())[0])]
-        results: dict[str, tuple[float, float]] = {}
-        for peer in peers:
-            times, peaks = [], []
-            for _ in range(args.runs):
+        # Peers take turns within each round, so that the machine's slow and fast moments
+        # fall on all of them alike.
+        times: dict[str, list[float]] = {p.name: [] for p in peers}
+        peaks: dict[str, list[float]] = {p.name: [] for p in peers}
+        for _ in range(args.runs):
+            for peer in peers:
                 seconds, peak = run_once(peer, sources[peer.source],
                                          Path(tmp) / peer.name.split()[0])
-                times.append(seconds)
-                peaks.append(peak)
-            results[peer.name] = (statistics.median(times), max(peaks))
+                times[peer.name].append(seconds)
+                peaks[peer.name].append(peak)
+        results = {name: (statistics.median(times[name]), max(peaks[name])) for name in times}
         jekyll_files = outputs(Path(tmp) / "jekyll")
         sitegen_files = outputs(Path(tmp) / "sitegen")
         if jekyll_files != sitegen_files:
