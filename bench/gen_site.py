@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 WORDS = ("model training tensor gradient layer network image pixel browser convert weights "
@@ -91,8 +92,33 @@ def post_body(rng: random.Random, i: int) -> str:
     return "\n".join(parts)
 
 
-def generate(n: int, dest: Path) -> None:
+@dataclass
+class Post:
+    number: int
+    year: int
+    month: int
+    day: int
+    title: str
+    categories: list[str]
+    tags: list[str]
+    body: str
+
+
+def content(n: int) -> tuple[str, list[Post]]:
+    """The about page's text and the posts: the same for every generator (seeded)."""
     rng = random.Random(1234)
+    about = sentence(rng, 30)
+    posts = []
+    for i in range(n):
+        title = sentence(rng, 4)[:-1]
+        cats = rng.sample(CATEGORIES, 1 + i % 2)
+        tags = rng.sample(TAGS, 2)
+        posts.append(Post(i, 2015 + i % 10, 1 + (i // 10) % 12, 1 + i % 28, f"{title} {i}", cats,
+                          tags, post_body(rng, i)))
+    return about, posts
+
+
+def generate(n: int, dest: Path) -> None:
     (dest / "_layouts").mkdir(parents=True, exist_ok=True)
     (dest / "_includes").mkdir(exist_ok=True)
     (dest / "_posts").mkdir(exist_ok=True)
@@ -107,19 +133,14 @@ def generate(n: int, dest: Path) -> None:
     (dest / "index.html").write_text(INDEX)
     (dest / "categories.html").write_text(CATEGORIES_PAGE)
     (dest / "tags.html").write_text(TAGS_PAGE)
-    (dest / "about.md").write_text("---\nlayout: default\ntitle: About\n---\n# About\n\n"
-                                   + sentence(rng, 30) + "\n")
+    about, posts = content(n)
+    (dest / "about.md").write_text(f"---\nlayout: default\ntitle: About\n---\n# About\n\n{about}\n")
     (dest / "assets/style.css").write_text("body { font-family: sans-serif; }\n")
-    for i in range(n):
-        year = 2015 + i % 10
-        month, day = 1 + (i // 10) % 12, 1 + i % 28
-        title = sentence(rng, 4)[:-1]
-        cats = rng.sample(CATEGORIES, 1 + i % 2)
-        tags = rng.sample(TAGS, 2)
-        front = (f"---\nlayout: post\ntitle: \"{title} {i}\"\ncategories: [{', '.join(cats)}]\n"
-                 f"tags: [{', '.join(tags)}]\n---\n")
-        slug = f"{year}-{month:02d}-{day:02d}-post-{i}"
-        (dest / "_posts" / f"{slug}.md").write_text(front + post_body(rng, i))
+    for p in posts:
+        front = (f"---\nlayout: post\ntitle: \"{p.title}\"\n"
+                 f"categories: [{', '.join(p.categories)}]\ntags: [{', '.join(p.tags)}]\n---\n")
+        name = f"{p.year}-{p.month:02d}-{p.day:02d}-post-{p.number}.md"
+        (dest / "_posts" / name).write_text(front + p.body)
 
 
 if __name__ == "__main__":
@@ -170,7 +191,6 @@ HUGO_FOOTER = """<footer>{{ .Site.Params.description }} · {{ len (where .Site.R
 
 def generate_hugo(n: int, dest: Path) -> None:
     """The same posts as `generate`, as a Hugo site."""
-    rng = random.Random(1234)
     for folder in ("layouts/_default", "layouts/partials", "content/posts", "static/assets"):
         (dest / folder).mkdir(parents=True, exist_ok=True)
     (dest / "hugo.toml").write_text(
@@ -185,16 +205,11 @@ def generate_hugo(n: int, dest: Path) -> None:
                "partials/header.html": HUGO_HEADER, "partials/footer.html": HUGO_FOOTER}
     for name, text in layouts.items():
         (dest / "layouts" / name).write_text(text)
-    (dest / "content/about.md").write_text("---\ntitle: About\n---\n# About\n\n"
-                                           + sentence(rng, 30) + "\n")
+    about, posts = content(n)
+    (dest / "content/about.md").write_text(f"---\ntitle: About\n---\n# About\n\n{about}\n")
     (dest / "static/assets/style.css").write_text("body { font-family: sans-serif; }\n")
-    for i in range(n):
-        year = 2015 + i % 10
-        month, day = 1 + (i // 10) % 12, 1 + i % 28
-        title = sentence(rng, 4)[:-1]
-        cats = rng.sample(CATEGORIES, 1 + i % 2)
-        tags = rng.sample(TAGS, 2)
-        front = (f"---\ntitle: \"{title} {i}\"\ndate: {year}-{month:02d}-{day:02d}\n"
-                 f"slug: post-{i}\ncategories: [{', '.join(cats)}]\ntags: [{', '.join(tags)}]\n"
-                 "---\n")
-        (dest / "content/posts" / f"post-{i}.md").write_text(front + post_body(rng, i))
+    for p in posts:
+        front = (f"---\ntitle: \"{p.title}\"\ndate: {p.year}-{p.month:02d}-{p.day:02d}\n"
+                 f"slug: post-{p.number}\ncategories: [{', '.join(p.categories)}]\n"
+                 f"tags: [{', '.join(p.tags)}]\n---\n")
+        (dest / "content/posts" / f"post-{p.number}.md").write_text(front + p.body)
