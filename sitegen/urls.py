@@ -59,10 +59,4 @@ def from_lookup(template: str, lookup: Callable[[str], str | None], where: str) 
     return PLACEHOLDER.sub(replace, template)
 
 
-def join_baseurl(baseurl: str | None, url: str) -> str:
-    """`relative_url`'s rule: baseurl (without its trailing slash) in front of the URL."""
-    base = (baseurl or "").rstrip("/")
-    return base + url if url.startswith("/") else base + "/" + url
-
-
-__all__ = ["escape_path", "unescape_path", "sanitize", "from_hash", "from_lookup", "join_baseurl"]
+__all__ = ["escape_path", "unescape_path", "sanitize", "from_hash", "from_lookup"]

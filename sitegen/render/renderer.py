@@ -14,9 +14,9 @@ from liquid.exceptions import LiquidError
 
 from ..errors import SiteError, line_at
 from ..site import Document, Excerpt, Layout, Site, StaticFile
-from ..urls import join_baseurl
 from .drops import (CollectionDrop, DocumentDrop, ExcerptDrop, JekyllDrop, PageDrop, SiteDrop,
                     StaticFileDrop)
+from .filters import apply_filter
 from .liquid_env import JekyllEnvironment
 from .markdown import markdown_converter
 from .sass import compile_sass, load_paths
@@ -41,6 +41,7 @@ class Renderer:
         self._listings: dict[str, Any] = {}
         self._positions: dict[str, dict[int, int]] = {}
         self._names: dict[Path, str] = {}
+        self._urls_by_path: dict[str, str] | None = None
         self._rendering: list[Document | Excerpt] = []
         # document -> the documents, excerpts or generated pages whose output used its body
         self.content_readers: dict[Document, set[Document | Excerpt | None]] = {}
@@ -358,14 +359,17 @@ class Renderer:
         return doc.path.parent
 
     def url_of_file(self, relative: str) -> str | None:
-        wanted = {relative.lstrip("/"), "/" + relative.lstrip("/")}
-        for item in self.site.files_to_write():
-            if item.relative_path in wanted:
-                return item.url
-        return None
+        """The URL of the written file read from `relative` (for `{% link %}`): the first of
+        Jekyll's site files with that path, indexed once per build."""
+        if self._urls_by_path is None:
+            self._urls_by_path = {}
+            for item in self.site.files_to_write():
+                self._urls_by_path.setdefault(item.relative_path.lstrip("/"), item.url)
+        return self._urls_by_path.get(relative.lstrip("/"))
 
     def relative_url(self, url: str) -> str:
-        return join_baseurl(self.config.get("baseurl"), url)
+        """What Jekyll's tags return: the `relative_url` filter applied to a URL."""
+        return apply_filter(self.env, "relative_url", url)
 
 
 ASSET_EXTS = (".sass", ".scss", ".coffee")
