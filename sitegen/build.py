@@ -1,4 +1,4 @@
-"""One build, the whole pipeline: config → read → render → write."""
+"""One build, the whole pipeline: config → models → read → render → write."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import plugins
 from .config import Options, environment, load_config
+from .models import liquid_models, raise_failures, sync_models
 from .read.reader import Reader
 from .render.renderer import Renderer
 from .site import Site
@@ -30,7 +31,11 @@ def build(options: Options, log=print) -> BuildResult:
     names = plugins.active_plugins(reader.config, reader.theme.root if reader.theme else None)
     for name in plugins.unsupported(names):
         print(f"warning: plugin '{name}' is not supported by sitegen; ignored", file=sys.stderr)
+    # Models first: their bundles land in the source's assets/, which the reader then publishes.
+    models = sync_models(reader.source, log=log)
+    raise_failures(models)
     site = reader.read()
+    site.models = liquid_models(models)
     active = plugins.modules(names)
     for plugin in active:
         if hasattr(plugin, "generate"):

@@ -7,6 +7,7 @@ import sys
 
 from . import __version__
 from .commands import build as build_command
+from .commands import models as models_command
 from .commands import serve as serve_command
 
 
@@ -17,6 +18,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build_command.add_parser(sub)
     serve_command.add_parser(sub)
+    models_command.add_parser(sub)
     return p
 
 

@@ -151,6 +151,7 @@ class Site:
     collections: dict[str, Collection] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     include_dirs: list[Path] = field(default_factory=list)
+    models: dict[str, Any] = field(default_factory=dict)   # name → manifest + URLs
     theme: Any = None           # read.theme.Theme when the config names one
 
     @property

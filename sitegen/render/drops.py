@@ -208,7 +208,7 @@ class SiteDrop(_Drop):
     """`site`: the config's keys plus what Jekyll computes from the content."""
 
     computed = ("time", "pages", "static_files", "tags", "categories", "data", "posts",
-                "html_pages", "collections", "documents", "related_posts")
+                "html_pages", "collections", "documents", "related_posts", "models")
 
     def __init__(self, renderer: "Renderer", current: Document | None = None):
         self.renderer, self.current = renderer, current
@@ -231,6 +231,8 @@ class SiteDrop(_Drop):
             return site.time
         if key == "data":
             return site.config.get("data") or site.data
+        if key == "models":
+            return site.config.get("models") or site.models
         if key == "related_posts":
             if self.current is None or self.current.is_page:
                 return None

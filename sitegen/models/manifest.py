@@ -1,0 +1,40 @@
+"""`sitegen-model.json`: what a bundle was made from, and whether it still matches its source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "sitegen-model.json"
+
+
+def bundle_dir(site_source: Path, name: str) -> Path:
+    return site_source / "assets" / "models" / name
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def is_current(folder: Path, digest: str) -> dict[str, Any] | None:
+    """The manifest if the bundle in `folder` was made from `digest` and is complete, else None."""
+    manifest = read_manifest(folder)
+    if manifest is None or manifest.get("hash") != digest:
+        return None
+    for name, size in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.is_file() or path.stat().st_size != size:
+            return None
+    return manifest
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    manifest["files"] = {p.name: p.stat().st_size for p in sorted(folder.iterdir())
+                         if p.is_file() and p.name != MANIFEST}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
+                                   encoding="utf-8")
