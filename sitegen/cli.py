@@ -8,6 +8,7 @@ import sys
 from . import __version__
 from .commands import build as build_command
 from .commands import models as models_command
+from .commands import prepare as prepare_command
 from .commands import serve as serve_command
 
 
@@ -19,6 +20,7 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_parser(sub)
     serve_command.add_parser(sub)
     models_command.add_parser(sub)
+    prepare_command.add_parser(sub)
     return p
 
 

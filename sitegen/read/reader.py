@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import urls
+from .. import runtime, urls
 from ..config import DEFAULTS, add_permalink_suffix, deep_merge
 from ..dates import parse_date, site_timezone, strftime
 from ..errors import SiteError
@@ -61,6 +61,7 @@ class Reader:
         site.include_dirs = [self.source / self.config["includes_dir"]]
         if self.theme and self.theme.folder("_includes"):
             site.include_dirs.append(self.theme.root / "_includes")
+        site.include_dirs.append(runtime.INCLUDES)   # sitegen/demo.html etc., last like a theme's
         site.layouts = self._read_layouts(self.source / self.config["layouts_dir"])
         if self.theme and self.theme.folder("_layouts"):
             for name, layout in self._read_layouts(self.theme.root / "_layouts").items():
@@ -73,6 +74,8 @@ class Reader:
         site.static_files.sort(key=lambda f: f.relative_path)
         if self.theme and self.theme.folder("assets"):
             self._read_theme_assets(self.theme)
+        if (self.source / "_models").is_dir():
+            self._add_runtime()
         for coll in site.collections.values():
             if coll.label != "posts":
                 self._read_collection(coll)
@@ -114,6 +117,15 @@ class Reader:
             elif not any(f.relative_path == f"/{rel_dir}/{path.name}"
                          for f in self.site.static_files):
                 self._add_static("/" + rel_dir, path.name, base=theme.root)
+
+    def _add_runtime(self) -> None:
+        """The demo runtime and vendored TF.js/OpenCV.js, for sites that have models; files
+        the site has itself (after `sitegen prepare`) win."""
+        have = {f.relative_path for f in self.site.static_files}
+        for rel, path in runtime.runtime_files().items():
+            if "/" + rel not in have:
+                self.site.static_files.append(StaticFile(path, "/" + rel, "/" + rel, None,
+                                                         self.defaults.all("/" + rel, None)))
 
     def _read_directory(self, rel_dir: str) -> None:
         """One folder: its posts (and drafts), sub-folders, pages and static files."""
