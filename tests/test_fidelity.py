@@ -19,6 +19,7 @@ VARIANTS = [(site.name, [], {}) for site in sorted(SITES.iterdir()) if site.is_d
     ("posts", ["--drafts", "--future"], {}),
     ("posts", [], {"JEKYLL_ENV": "production"}),
     ("liquid", [], {"JEKYLL_ENV": "production"}),
+    ("printing", [], {"JEKYLL_ENV": "printing"}),
 ]
 
 
