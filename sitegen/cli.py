@@ -9,6 +9,7 @@ from . import __version__
 from .commands import build as build_command
 from .commands import models as models_command
 from .commands import prepare as prepare_command
+from .commands import printing as print_command
 from .commands import serve as serve_command
 
 
@@ -21,6 +22,7 @@ def parser() -> argparse.ArgumentParser:
     serve_command.add_parser(sub)
     models_command.add_parser(sub)
     prepare_command.add_parser(sub)
+    print_command.add_parser(sub)
     return p
 
 

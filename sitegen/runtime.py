@@ -26,6 +26,9 @@ VENDOR = {
 }
 
 
+PRINT_CSS = INCLUDES / "sitegen" / "print.css"   # inlined by the includes and the book
+
+
 def runtime_files() -> dict[str, Path]:
     """Site-relative path → file, for the demo runtime and its vendored libraries."""
     files = {str(p.relative_to(SITE_FILES)): p

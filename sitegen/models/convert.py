@@ -24,10 +24,11 @@ from typing import Any
 import numpy as np
 
 from .manifest import write_manifest
+from .samples import load_sample
 from .sidecar import Sidecar
 from .sync import RESULT_MARK
+from .tfjs import BundleError, run_bundle
 SHARD_BYTES = 4 * 1024 * 1024
-TFJS_RUN = Path(__file__).with_name("tfjs_run.cjs")
 
 
 class ConversionError(Exception):
@@ -64,11 +65,10 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
     signature = runner.signature(car) if runner else _bundle_signature(model_json, car)
     inputs = _verification_inputs(signature["input"], car, Path(job["site_source"]),
                                   fixed_batch=signature.get("fixed_batch", False))
-    scratch = Path(tempfile.mkdtemp(prefix="sitegen-verify-"))
     try:
-        tfjs_out, run = _run_tfjs(out, inputs, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        tfjs_out, run = run_bundle(out, inputs)
+    except BundleError as err:
+        raise ConversionError(str(err)) from None
     output_kind = car.output_kind or ("image" if len(run["shape"]) == 4 else "labels")
     if car.labels is not None and run["shape"][-1] != len(car.labels):
         raise ConversionError(f"the sidecar lists {len(car.labels)} labels but the model has "
@@ -267,37 +267,9 @@ def _verification_inputs(shape: list[int | None], car: Sidecar, site_source: Pat
     lo, hi = car.input_range
     batch = [np.random.default_rng(0).uniform(lo, hi, size=dims).astype(np.float32)]
     if car.samples and len(dims) == 3 and not fixed_batch:
-        batch += [load_sample(site_source / s, dims, car) for s in car.samples]
+        batch += [load_sample(site_source / s, dims, car.input_range, car.input_invert)
+                  for s in car.samples]
     return np.stack(batch)
-
-
-def load_sample(path: Path, dims: list[int], car: Sidecar) -> np.ndarray:
-    """An image file as the model sees it: resized, channels fixed, inverted, scaled to range."""
-    from PIL import Image
-
-    h, w, c = dims
-    mode = {1: "L", 3: "RGB", 4: "RGBA"}[c]
-    with Image.open(path) as img:
-        pixels = np.asarray(img.convert(mode).resize((w, h), Image.BILINEAR), dtype=np.float32)
-    x = pixels.reshape(h, w, c) / 255.0
-    if car.input_invert:
-        x = 1.0 - x
-    lo, hi = car.input_range
-    return (lo + x * (hi - lo)).astype(np.float32)
-
-
-def _run_tfjs(bundle: Path, inputs: np.ndarray, scratch: Path) -> tuple[np.ndarray, dict]:
-    from ..node import run_script
-
-    (scratch / "in.f32").write_bytes(inputs.astype("<f4").tobytes())
-    done = run_script(TFJS_RUN, str(bundle), str(scratch / "in.f32"),
-                      json.dumps(list(inputs.shape)), str(scratch / "out.f32"))
-    if done.returncode != 0:
-        reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "no message"
-        raise ConversionError(f"TF.js could not run the bundle: {reason}")
-    info = json.loads(done.stdout.strip().splitlines()[-1])
-    data = np.frombuffer((scratch / "out.f32").read_bytes(), dtype="<f4")
-    return data.reshape(info["shape"]), info
 
 
 def _compare(expected: np.ndarray, actual: np.ndarray, car: Sidecar,

@@ -16,6 +16,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
 from .ruby import liquid_output
+from ..printing.filters import print_filters
 from .filters import register_filters
 from .tags import JEKYLL_TAGS
 
@@ -79,3 +80,6 @@ class JekyllEnvironment(Environment):
         for tag in [*JEKYLL_TAGS, *plugin_tags]:
             self.add_tag(tag)
         register_filters(self, config)
+        if renderer is not None:   # None: filters on their own (markdownify's tests, tools)
+            for name, function in print_filters(renderer.site).items():
+                self.add_filter(name, function)

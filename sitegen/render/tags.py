@@ -123,7 +123,13 @@ class IncludeNode(SyncNode):
             namespace["include"] = {k: v.evaluate(context) if hasattr(v, "evaluate") else v
                                     for k, v in self.params}
         with context.extend(namespace, template=template):
-            template.render_with_context(context, buffer, partial=True)
+            try:
+                template.render_with_context(context, buffer, partial=True)
+            except LiquidError as err:
+                # Name the include, not the page: the line number is the include's.
+                if not getattr(err, "template_name", None):
+                    err.template_name = template.name
+                raise
         return True
 
 

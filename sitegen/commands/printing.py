@@ -1,0 +1,32 @@
+"""`sitegen print`: the site, printing environment, as one PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..config import Options
+from ..errors import SiteError
+from ..printing.book import print_site
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="print every post (printing environment) into one PDF")
+    p.add_argument("-s", "--source", default=".", help="source folder (default: .)")
+    p.add_argument("-o", "--output", help="the PDF to write (default: SOURCE/_site.pdf)")
+    p.add_argument("--config", help="comma-separated config files, merged left to right")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = Options(source=args.source, config_files=[c.strip() for c in args.config.split(",")]
+                      if args.config else None)
+    output = Path(args.output) if args.output else Path(args.source) / "_site.pdf"
+    try:
+        print_site(options, output.resolve(), log=lambda m: print(m, file=sys.stderr))
+    except SiteError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("print failed; nothing was written", file=sys.stderr)
+        return 1
+    return 0

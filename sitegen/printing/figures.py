@@ -1,0 +1,95 @@
+"""Demo figures for print: the model's real output on the demo's samples, computed at build
+time by TF.js (the same numbers the live demo shows) and cached by model and input hash."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import SiteError
+
+
+class DemoFigures:
+    def __init__(self, source: Path, models: dict[str, Any]):
+        self.source, self.models = source, models
+        self.cache = source / ".sitegen-cache" / "figures"
+
+    def figure(self, name: str, samples: list[str] | None = None) -> dict[str, Any]:
+        """Title, size, parameters and input/output pairs (data: URIs or top labels)."""
+        manifest = self.models.get(name)
+        if manifest is None:
+            known = ", ".join(sorted(self.models)) or "none"
+            raise SiteError(f"sitegen/demo.html: no model named '{name}' in _models/ (models: "
+                            f"{known})")
+        samples = samples or list(manifest["options"].get("samples") or [])
+        if not samples:
+            raise SiteError(f"sitegen/demo.html: the print figure of model '{name}' needs a "
+                            "sample input: give samples= or list samples in its sidecar")
+        digest = hashlib.sha256(manifest["hash"].encode())
+        for sample in samples:
+            digest.update(sample.encode() + b"\0" + self._read(sample))
+        cached = self.cache / f"{digest.hexdigest()[:32]}.json"
+        if cached.is_file():
+            pairs = json.loads(cached.read_text())
+        else:
+            pairs = self._compute(name, manifest, samples)
+            self.cache.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(pairs))
+        size = manifest.get("bundle_bytes", 0)
+        return {"title": manifest.get("title") or name, "name": name,
+                "parameters": f"{manifest.get('parameters', 0):,}",
+                "size": f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB",
+                "kind": manifest["output"]["kind"], "pairs": pairs}
+
+    def _read(self, sample: str) -> bytes:
+        path = self.source / sample.lstrip("/")
+        if not path.is_file():
+            raise SiteError(f"sitegen/demo.html: sample input '{sample}' does not exist")
+        return path.read_bytes()
+
+    def _compute(self, name: str, manifest: dict[str, Any], samples: list[str]) -> list[dict]:
+        import numpy as np
+
+        from ..models.samples import load_sample
+        from ..models.tfjs import BundleError, run_bundle
+
+        dims = manifest["input"]["shape"][1:]
+        batch = np.stack([load_sample(self.source / s.lstrip("/"), dims,
+                                      manifest["input"]["range"], manifest["input"]["invert"])
+                          for s in samples])
+        try:
+            outputs, _ = run_bundle(self.source / "assets" / "models" / name, batch)
+        except BundleError as err:
+            raise SiteError(f"model '{name}': {err}") from None
+        pairs = []
+        for sample, output in zip(samples, outputs):
+            pair: dict[str, Any] = {"input": _image_uri(self._read(sample)), "sample": sample}
+            if manifest["output"]["kind"] == "image":
+                lo, hi = manifest["output"].get("range") or [0.0, 1.0]
+                pixels = np.clip((output - lo) / (hi - lo), 0, 1) * 255
+                pair["output"] = _png_uri(np.round(pixels).astype(np.uint8))
+            else:
+                labels = manifest["output"].get("labels") or [str(i) for i in range(len(output))]
+                top = np.argsort(-output)[:3]
+                pair["labels"] = [{"label": labels[i], "percent": f"{output[i] * 100:.1f}"}
+                                  for i in top]
+            pairs.append(pair)
+        return pairs
+
+
+def _png_uri(pixels: Any) -> str:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    squeezed = pixels[:, :, 0] if pixels.shape[2] == 1 else pixels
+    Image.fromarray(squeezed).save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _image_uri(data: bytes) -> str:
+    mime = "image/png" if data[:4] == b"\x89PNG" else "image/jpeg"
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"

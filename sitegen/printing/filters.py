@@ -1,0 +1,52 @@
+"""The Liquid filters behind sitegen's built-in includes: QR codes, video thumbnails and demo
+figures. They only run in the includes' printing branches."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Callable
+
+from liquid.exceptions import FilterArgumentError
+
+from ..errors import SiteError
+from .figures import DemoFigures
+from .thumbnails import Thumbnails
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+
+def qr_svg(value: Any) -> str:
+    """An inline SVG QR code of `value` (a URL), sized to print at about 2.5 cm."""
+    import segno
+
+    return segno.make(str(value), error="m").svg_inline(scale=3, border=2,
+                                                        svgclass="sitegen-qr")
+
+
+def print_filters(site: "Site") -> dict[str, Any]:
+    """The filters bound to `site` (its cache folders and models)."""
+    thumbnails = Thumbnails(site.source, site.config)
+    figures = DemoFigures(site.source, site.models)
+
+    def sitegen_thumbnail(video_id: Any, service: Any = "youtube", title: Any = None) -> str:
+        return thumbnails.data_uri(str(service), str(video_id), str(title or ""))
+
+    def sitegen_demo_figure(model: Any, samples: Any = None) -> dict[str, Any]:
+        wanted = [s.strip() for s in str(samples).split(",") if s.strip()] if samples else None
+        return figures.figure(str(model), wanted)
+
+    table = {"sitegen_qr": qr_svg, "sitegen_thumbnail": sitegen_thumbnail,
+             "sitegen_demo_figure": sitegen_demo_figure}
+    return {name: _located(f) for name, f in table.items()}
+
+
+def _located(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A SiteError becomes Liquid's error, which the renderer reports with file and line."""
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except SiteError as err:
+            raise FilterArgumentError(err.message, token=None) from None
+    return call
