@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        result = build(options_from(args))
+        result = build(options_from(args), log=(lambda _: None) if args.quiet else print)
     except SiteError as err:
         print(f"error: {err}", file=sys.stderr)
         print("build failed; the previous output was left as it was", file=sys.stderr)

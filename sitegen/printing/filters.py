@@ -21,7 +21,7 @@ def qr_svg(value: Any) -> str:
     import segno
 
     return segno.make(str(value), error="m").svg_inline(scale=3, border=2,
-                                                        svgclass="sitegen-qr")
+                                                        svgclass="sitegen-qr", omitsize=True)
 
 
 def print_filters(site: "Site") -> dict[str, Any]:

@@ -160,7 +160,9 @@ class Demo {
     this.root.insertBefore(this.body, this.root.querySelector("figcaption"));
     this.message = this.el("p", { class: "sitegen-demo-message", text: "Loading the model…" });
     try {
-      const { tf, note } = await ensureTf(this.d.vendor, this.d.backend || "");
+      // ?backend=wasm in the page's URL overrides, to compare backends on one page.
+      const wanted = new URLSearchParams(location.search).get("backend") || this.d.backend || "";
+      const { tf, note } = await ensureTf(this.d.vendor, wanted);
       this.tf = tf;
       this.note = note;
       const loaded = await loadModel(tf, this.d.modelUrl, this.d.manifestUrl);
@@ -251,7 +253,7 @@ class Demo {
         img.src = URL.createObjectURL(file.files[0]);
       });
     } else if (kind === "video" || kind === "webcam") {
-      const button = this.el("button", { type: "button", class: `sitegen-demo-${kind}`, text: kind === "video" ? "Play video" : "Use webcam" }, controls);
+      const button = this.el("button", { type: "button", class: `sitegen-demo-play-${kind}`, text: kind === "video" ? "Play video" : "Use webcam" }, controls);
       button.addEventListener("click", () => this.toggleVideo(kind, button));
     } else if (kind === "draw") {
       this.drawInput(controls);
