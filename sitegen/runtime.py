@@ -29,10 +29,17 @@ VENDOR = {
 PRINT_CSS = INCLUDES / "sitegen" / "print.css"   # inlined by the includes and the book
 
 
-def runtime_files() -> dict[str, Path]:
-    """Site-relative path → file, for the demo runtime and its vendored libraries."""
+def uses_cdn(config: dict) -> bool:
+    """`sitegen: {cdn: true}`: the demos load TF.js and OpenCV.js from jsDelivr."""
+    return bool((config.get("sitegen") or {}).get("cdn"))
+
+
+def runtime_files(vendored: bool = True) -> dict[str, Path]:
+    """Site-relative path → file, for the demo runtime and (if `vendored`) its libraries."""
     files = {str(p.relative_to(SITE_FILES)): p
              for p in sorted((SITE_FILES / "assets").rglob("*")) if p.is_file()}
+    if not vendored:
+        return files
     modules = node_modules()
     for name, package_path in VENDOR.items():
         files[f"{VENDOR_DIR}/{name}"] = modules / package_path

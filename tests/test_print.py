@@ -22,6 +22,8 @@ import pytest
 from PIL import Image
 
 from .conftest import ROOT, run_sitegen
+from .normalize import canonical
+from .oracle import jekyll_build
 from .test_models import factory
 
 pytestmark = [pytest.mark.tf]
@@ -117,6 +119,25 @@ def test_hand_written_printing_branches_are_printed(printed: tuple[Path, Path]) 
     assert "Table 1 shows the results" in text
     assert "Try the live demo below" not in text
     assert 'print("code stays whole")' in text
+
+
+@pytest.mark.jekyll
+def test_hand_written_parts_build_as_jekyll_builds_them(tmp_path: Path) -> None:
+    """With built-in includes and a demo beside them, the hand-written printing branches still
+    come out as Jekyll (after `sitegen prepare`) makes them."""
+    site = make_site(tmp_path / "site")
+    prepared = run_sitegen("prepare", "-s", str(site))
+    assert prepared.returncode == 0, prepared.stderr
+    expected = jekyll_build(site, [], {"JEKYLL_ENV": "printing"})
+    done = run_sitegen("build", "-s", str(site), "-d", str(tmp_path / "out"),
+                       env={"JEKYLL_ENV": "printing"})
+    assert done.returncode == 0, done.stderr
+    hand_written = ["index.html", "deep-learning/tfjs/2019/pix2pix-in-the-browser/index.html",
+                    "debugging/2019/washed-out-images/index.html", "2019/results/index.html"]
+    for name in hand_written:
+        want = canonical(name, (expected / name).read_bytes())
+        assert canonical(name, (tmp_path / "out" / name).read_bytes()) == want, name
+    assert "Video: <a href" in (tmp_path / "out" / hand_written[1]).read_text()
 
 
 def qr_codes(pdf: Path, page: int, tmp: Path) -> list[str]:

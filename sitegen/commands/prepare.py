@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config import Options, load_config
 from ..errors import SiteError
 from ..models import raise_failures, sync_models
-from ..runtime import include_files, runtime_files
+from ..runtime import include_files, runtime_files, uses_cdn
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     includes_dir = config.get("includes_dir", "_includes")
     files = {rel.replace("_includes", includes_dir, 1): path
              for rel, path in include_files().items()}
-    files.update(runtime_files())
+    files.update(runtime_files(vendored=not uses_cdn(config)))
     written = same = 0
     kept = []
     for rel, path in files.items():

@@ -122,7 +122,8 @@ class Reader:
         """The demo runtime and vendored TF.js/OpenCV.js, for sites that have models; files
         the site has itself (after `sitegen prepare`) win."""
         have = {f.relative_path for f in self.site.static_files}
-        for rel, path in runtime.runtime_files().items():
+        vendored = not runtime.uses_cdn(self.config)
+        for rel, path in runtime.runtime_files(vendored).items():
             if "/" + rel not in have:
                 self.site.static_files.append(StaticFile(path, "/" + rel, "/" + rel, None,
                                                          self.defaults.all("/" + rel, None)))

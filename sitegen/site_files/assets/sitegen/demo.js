@@ -4,6 +4,26 @@
 // every OpenCV Mat is deleted in the step that made it.
 
 const scripts = new Map();   // url → Promise, so each library loads once per page
+
+// `sitegen: {cdn: true}` in _config.yml loads the libraries from jsDelivr instead of the site;
+// the versions are those of sitegen/npm/package-lock.json (a test keeps them equal).
+const CDN = {
+  tf: "https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/",
+  wasm: "https://cdn.jsdelivr.net/npm/@tensorflow/tfjs-backend-wasm@4.22.0/dist/",
+  opencv: "https://cdn.jsdelivr.net/npm/@techstark/opencv-js@4.12.0-release.1/dist/",
+};
+
+/** Where each library comes from: the site's vendored copies, or the CDN. */
+function libraries(data) {
+  const own = data.vendor;
+  const cdn = data.cdn === "true";
+  return {
+    tf: (cdn ? CDN.tf : own) + "tf.min.js",
+    wasmJs: (cdn ? CDN.wasm : own) + "tf-backend-wasm.min.js",
+    wasmDir: cdn ? CDN.wasm : own,
+    opencv: (cdn ? CDN.opencv : own) + "opencv.js",
+  };
+}
 const models = new Map();    // model.json url → Promise<{model, manifest, loadMs}>
 
 function loadScript(url) {
@@ -36,21 +56,21 @@ function detectBackend() {
 }
 
 let tfReady = null;
-async function ensureTf(vendor, wanted) {
+async function ensureTf(libs, wanted) {
   if (!tfReady) {
     tfReady = (async () => {
-      await loadScript(vendor + "tf.min.js");
+      await loadScript(libs.tf);
       const tf = window.tf;
       let { backend, note } = wanted ? { backend: wanted, note: "" } : detectBackend();
       if (backend === "wasm") {
-        await loadScript(vendor + "tf-backend-wasm.min.js");
-        tf.wasm.setWasmPaths(vendor);
+        await loadScript(libs.wasmJs);
+        tf.wasm.setWasmPaths(libs.wasmDir);
       }
       if (!(await tf.setBackend(backend).catch(() => false))) {
         const fallback = backend === "webgl" ? "wasm" : "cpu";
         if (fallback === "wasm") {
-          await loadScript(vendor + "tf-backend-wasm.min.js");
-          tf.wasm.setWasmPaths(vendor);
+          await loadScript(libs.wasmJs);
+          tf.wasm.setWasmPaths(libs.wasmDir);
         }
         note = `${backend} failed to start; using ${fallback}`;
         if (!(await tf.setBackend(fallback).catch(() => false))) {
@@ -66,9 +86,9 @@ async function ensureTf(vendor, wanted) {
 }
 
 let cvReady = null;
-function ensureOpenCv(vendor) {
+function ensureOpenCv(libs) {
   if (!cvReady) {
-    cvReady = loadScript(vendor + "opencv.js").then(() => new Promise((resolve) => {
+    cvReady = loadScript(libs.opencv).then(() => new Promise((resolve) => {
       const cv = window.cv;
       if (cv && cv.Mat) return resolve(cv);
       if (cv && typeof cv.then === "function") {
@@ -162,12 +182,13 @@ class Demo {
     try {
       // ?backend=wasm in the page's URL overrides, to compare backends on one page.
       const wanted = new URLSearchParams(location.search).get("backend") || this.d.backend || "";
-      const { tf, note } = await ensureTf(this.d.vendor, wanted);
+      const libs = libraries(this.d);
+      const { tf, note } = await ensureTf(libs, wanted);
       this.tf = tf;
       this.note = note;
       const loaded = await loadModel(tf, this.d.modelUrl, this.d.manifestUrl);
       this.useModel(loaded);
-      if (this.pipeline.length) this.cv = await ensureOpenCv(this.d.vendor);
+      if (this.pipeline.length) this.cv = await ensureOpenCv(libs);
       this.build();
       this.message.textContent = note;
       this.setState("ready");
