@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import plugins
 from .config import Options, environment, load_config
-from .models import liquid_models, raise_failures, sync_models
+from .models import check_models, liquid_models, raise_failures, sync_models
 from .read.reader import Reader
 from .render.renderer import Renderer
 from .site import Site
@@ -32,8 +32,11 @@ def build(options: Options, log=print) -> BuildResult:
     for name in plugins.unsupported(names):
         print(f"warning: plugin '{name}' is not supported by sitegen; ignored", file=sys.stderr)
     # Models first: their bundles land in the source's assets/, which the reader then publishes.
-    models = sync_models(reader.source, log=log)
-    raise_failures(models)
+    if options.convert_models:
+        models = sync_models(reader.source, log=log)
+        raise_failures(models)
+    else:
+        models = check_models(reader.source)
     site = reader.read()
     site.models = liquid_models(models)
     active = plugins.modules(names)

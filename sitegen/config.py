@@ -91,6 +91,7 @@ class Options:
     baseurl: str | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
     parallel: bool = True       # may render in forked worker processes
+    convert_models: bool = True  # False: stale models keep their bundle (serve converts aside)
 
 
 def deep_merge(base: dict, other: dict) -> dict:

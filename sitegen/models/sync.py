@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import SiteError
-from .manifest import bundle_dir, is_current
+from .manifest import bundle_dir, is_current, read_manifest
 from .source import KIND_LABELS, ModelSource, detect_kind, discover
 
 RESULT_MARK = "SITEGEN-RESULT "   # prefixes the converter process's one line of JSON result
@@ -61,13 +61,15 @@ def raise_failures(states: list[ModelState]) -> None:
 
 
 def check_models(site_source: Path, force: bool = False) -> list[ModelState]:
-    """Each model's state without converting anything: `up to date` or `stale`."""
+    """Each model's state without converting anything: `up to date`, or `stale` with the
+    manifest of the bundle it still has (if any), which stays in use until a conversion."""
     states = []
     for model in discover(site_source):
-        current = None if force else is_current(bundle_dir(site_source, model.name),
-                                                model.digest(site_source))
+        folder = bundle_dir(site_source, model.name)
+        current = None if force else is_current(folder, model.digest(site_source))
         model.kind = current["kind"] if current else detect_kind(model.name, model.path)
-        states.append(ModelState(model, "up to date" if current else "stale", current))
+        states.append(ModelState(model, "up to date", current) if current
+                      else ModelState(model, "stale", read_manifest(folder)))
     return states
 
 

@@ -16,6 +16,7 @@ from aiohttp import WSMsgType, web
 
 from ..config import Options
 from ..errors import SiteError
+from ..models import raise_failures, sync_models
 from .session import Session
 from .watch import Watcher
 
@@ -41,6 +42,8 @@ class State:
     livereload: bool = True
     error: SiteError | None = None
     sockets: set[web.WebSocketResponse] = field(default_factory=set)
+    converting: bool = False        # a model conversion runs in the background
+    convert_again: bool = False     # models changed again while it ran
 
 
 def _baseurl(options: Options) -> str:
@@ -163,9 +166,43 @@ async def rebuild(state: State, changed: set[Path]) -> None:
     await broadcast(state, {"type": kind})
 
 
+async def convert_models(state: State) -> None:
+    """Convert stale models aside, so that content edits keep rebuilding meanwhile. The swapped-in
+    bundle is a change under assets/, which the watcher turns into a rebuild and a reload."""
+    if state.converting:
+        state.convert_again = True
+        return
+    state.converting = True
+    loop = asyncio.get_running_loop()
+    source = Path(state.options.source)
+    try:
+        while True:
+            state.convert_again = False
+            try:
+                states = await loop.run_in_executor(
+                    None, lambda: sync_models(source, log=lambda m: print(m, flush=True)))
+                raise_failures(states)
+            except SiteError as err:
+                state.error = err
+                print(f"error: {err}\nstill serving the last good build", flush=True)
+                await broadcast(state, error_message(err))
+            if not state.convert_again:
+                break
+    finally:
+        state.converting = False
+
+
+def touches_models(changed: set[Path], source: Path) -> bool:
+    models = (source / "_models").resolve()
+    return any(p.resolve().is_relative_to(models) for p in changed)
+
+
 async def watch_loop(state: State, watcher: Watcher) -> None:
+    source = Path(state.options.source)
     while True:
         changed = await watcher.changes()
+        if touches_models(changed, source):
+            asyncio.create_task(convert_models(state))
         await rebuild(state, changed)
 
 
@@ -181,7 +218,8 @@ def make_app(state: State) -> web.Application:
 
 async def serve(options: Options, host: str, port: int, livereload_on: bool) -> None:
     """Build once (a failure is shown, not fatal), then serve and rebuild until stopped."""
-    options = replace(options, parallel=False)   # builds run in a thread beside the server
+    # Builds run in a thread beside the server; models convert in the background instead.
+    options = replace(options, parallel=False, convert_models=False)
     state = State(options=options, session=Session(options), dest=Path("."),
                   baseurl=_baseurl(options), livereload=livereload_on)
     try:
@@ -204,9 +242,11 @@ async def serve(options: Options, host: str, port: int, livereload_on: bool) -> 
     site = web.TCPSite(runner, host, port)
     await site.start()
     print(f"serving at http://{host}:{port}{state.baseurl}/ (Ctrl-C to stop)", flush=True)
+    converting = asyncio.create_task(convert_models(state))
     try:
         await watch_loop(state, watcher)
     finally:
+        converting.cancel()
         watcher.stop()
         await runner.cleanup()
 

@@ -12,7 +12,7 @@ from watchdog.observers import Observer
 IGNORED_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".part")
 IGNORED_NAMES = {"4913", ".DS_Store"}
 IGNORED_DIRS = {".git", ".jekyll-cache", ".sass-cache", "node_modules", "__pycache__", ".venv",
-                ".pytest_cache"}
+                ".pytest_cache", ".sitegen-cache"}
 
 
 def ignored(path: Path, source: Path, dest: Path) -> bool:
@@ -28,6 +28,8 @@ def ignored(path: Path, source: Path, dest: Path) -> bool:
         return True
     if any(p in IGNORED_DIRS or p.startswith(f".{dest.name}.sitegen-") for p in parts):
         return True
+    if parts[:2] == ("assets", "models") and len(parts) > 2 and parts[2].startswith("."):
+        return True     # a model conversion's scratch folder; the swapped-in bundle counts
     name = path.name
     return name in IGNORED_NAMES or name.endswith(IGNORED_SUFFIXES) or name.startswith(".#")
 
