@@ -147,6 +147,10 @@ class Timings {
   }
 }
 
+/** Whether an image or video has pixels to draw yet (an image still loading draws nothing). */
+const ready = (src) => (src instanceof HTMLImageElement ? src.complete && src.naturalWidth > 0
+  : src instanceof HTMLVideoElement ? src.readyState >= 2 : true);
+
 const fmt = (ms) => (ms == null ? "–" : ms < 10 ? ms.toFixed(1) : Math.round(ms).toString());
 
 // --- the widget ---------------------------------------------------------------------------------
@@ -369,7 +373,7 @@ class Demo {
 
   /** One frame: source → input canvas (OpenCV steps) → tensor → model → output. */
   async runOnce() {
-    if (!this.model || !this.source || this.busy) return;
+    if (!this.model || !this.source || this.busy || !ready(this.source)) return;
     this.busy = true;
     const tf = this.tf;
     try {
