@@ -180,8 +180,9 @@ def seed_everything(seed: int) -> None:
 
 def save_for_inference(model: keras.Model, path: Path) -> None:
     """Save the weights and architecture only: an uncompiled copy leaves out Adam's two
-    moment tensors per weight, which would triple the file (about 11 MB instead of 3.7 MB)."""
-    inference = keras.models.clone_model(model)
+    moment tensors per weight, which would triple the file (about 11 MB instead of 3.8 MB).
+    (`keras.models.clone_model` would not do: it copies the compile state as well.)"""
+    inference = keras.Model.from_config(model.get_config())
     inference.set_weights(model.get_weights())
     path.parent.mkdir(parents=True, exist_ok=True)
     inference.save(path)
@@ -211,9 +212,7 @@ def main() -> None:
     validation = make_batch(np.random.default_rng(VALIDATION_SEED), 64)
     history = model.fit(Scenes(SEED, STEPS_PER_EPOCH, BATCH), epochs=EPOCHS,
                         validation_data=validation, verbose=2)
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    # Saved uncompiled: the optimizer's state would triple the file and no reader needs it.
-    keras.Model(model.inputs, model.outputs, name="shapes_unet").save(MODEL_PATH)
+    save_for_inference(model, MODEL_PATH)
     write_samples(model)
     print(f"final L1 loss: train {history.history['loss'][-1]:.4f}, "
           f"held-out {history.history['val_loss'][-1]:.4f} (in [-1, 1] units)")
