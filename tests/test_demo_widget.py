@@ -127,6 +127,28 @@ def test_image_to_image_canvas_matches_tensorflow(site: str, source: Path, chrom
     assert page.errors == []
 
 
+def test_output_drawn_from_the_webgl_texture_matches_too(site: str, source: Path, chromium,
+                                                         tmp_path: Path) -> None:
+    page = open_page(chromium, site + SHAPES_POST + "?backend=webgl")
+    wait_done(page)
+    figure = page.locator("figure.sitegen-demo").first
+    page.evaluate("() => { const c = document.querySelector('canvas.sitegen-demo-output');"
+                  " c.getContext('2d').clearRect(0, 0, c.width, c.height); }")
+    figure.locator("select.sitegen-demo-draw").select_option("webgl")
+    page.wait_for_function("() => document.querySelector('figure.sitegen-demo')"
+                           ".sitegenDemo.timings.samples.draw.length >= 2")
+    assert figure.get_attribute("data-state") == "done", figure.text_content()
+    expected = tensorflow_shapes(source, source / "assets/samples/shapes/1.png", tmp_path)
+    assert_close(output_pixels(page), expected)
+    # TF.js keeps working on the shared GL context afterwards.
+    figure.locator(".sitegen-demo-samples img").nth(1).click()
+    page.wait_for_function("() => document.querySelector('figure.sitegen-demo')"
+                           ".sitegenDemo.timings.samples.draw.length >= 3")
+    expected = tensorflow_shapes(source, source / "assets/samples/shapes/2.png", tmp_path)
+    assert_close(output_pixels(page), expected)
+    assert page.errors == []
+
+
 def test_classifier_gives_the_right_top_label(site: str, chromium) -> None:
     page = open_page(chromium, site + DIGITS_POST)
     wait_done(page)

@@ -120,6 +120,72 @@ async function loadModel(tf, url, manifestUrl, ioHandler) {
   return models.get(key);
 }
 
+// --- drawing a tensor without leaving the GPU (webgl backend) -----------------------------------
+
+const programs = new WeakMap();   // the backend's GL context → our small textured-quad program
+
+function quadProgram(gl) {
+  if (programs.has(gl)) return programs.get(gl);
+  const shader = (type, source) => { const s = gl.createShader(type); gl.shaderSource(s, source); gl.compileShader(s); return s; };
+  const program = gl.createProgram();
+  gl.attachShader(program, shader(gl.VERTEX_SHADER, `#version 300 es
+    in vec2 pos; out vec2 uv;
+    void main() { uv = (pos + 1.0) / 2.0; gl_Position = vec4(pos, 0.0, 1.0); }`));
+  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, `#version 300 es
+    precision highp float; uniform sampler2D tex; in vec2 uv; out vec4 color;
+    void main() { color = vec4(texture(tex, vec2(uv.x, 1.0 - uv.y)).rgb, 1.0); }`));
+  gl.linkProgram(program);
+  const vao = gl.createVertexArray();
+  gl.bindVertexArray(vao);
+  const buffer = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
+  const pos = gl.getAttribLocation(program, "pos");
+  gl.enableVertexAttribArray(pos);
+  gl.vertexAttribPointer(pos, 2, gl.FLOAT, false, 0, 0);
+  gl.bindVertexArray(null);
+  const entry = { program, vao, tex: gl.getUniformLocation(program, "tex") };
+  programs.set(gl, entry);
+  return entry;
+}
+
+/** Draw `pixels` ([h, w, 3] in [0, 1]) from its WebGL texture (tensor.dataToGPU) onto `canvas`,
+ * through the backend's own GL context, whose state is put back as TF.js left it. */
+function drawFromTexture(tf, pixels, canvas) {
+  const [h, w] = pixels.shape;
+  const rgba = tf.tidy(() => tf.concat([pixels, tf.ones([h, w, 1])], 2));
+  const gpu = rgba.dataToGPU({ customTexShape: [h, w] });
+  rgba.dispose();
+  const gl = tf.backend().gpgpu.gl;
+  const saved = [gl.getParameter(gl.CURRENT_PROGRAM), gl.getParameter(gl.FRAMEBUFFER_BINDING),
+    gl.getParameter(gl.VIEWPORT), gl.getParameter(gl.ARRAY_BUFFER_BINDING),
+    gl.getParameter(gl.ACTIVE_TEXTURE), gl.getParameter(gl.VERTEX_ARRAY_BINDING)];
+  try {
+    const quad = quadProgram(gl);
+    // TF.js computes in its own framebuffers; only the canvas's default one is drawn here.
+    if (gl.canvas.width !== w || gl.canvas.height !== h) { gl.canvas.width = w; gl.canvas.height = h; }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.viewport(0, 0, w, h);
+    gl.useProgram(quad.program);
+    gl.bindVertexArray(quad.vao);
+    gl.activeTexture(gl.TEXTURE0);
+    const before = gl.getParameter(gl.TEXTURE_BINDING_2D);
+    gl.bindTexture(gl.TEXTURE_2D, gpu.texture);
+    gl.uniform1i(quad.tex, 0);
+    gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+    gl.bindTexture(gl.TEXTURE_2D, before);
+    canvas.getContext("2d").drawImage(gl.canvas, 0, 0, w, h, 0, 0, w, h);
+  } finally {
+    gl.bindVertexArray(saved[5]);
+    gl.activeTexture(saved[4]);
+    gl.bindBuffer(gl.ARRAY_BUFFER, saved[3]);
+    gl.viewport(...saved[2]);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, saved[1]);
+    gl.useProgram(saved[0]);
+    gpu.tensorRef.dispose();
+  }
+}
+
 // --- OpenCV.js pre-processing steps ------------------------------------------------------------
 
 /** Each step maps a Mat to a new Mat and deletes nothing it did not make. */
@@ -250,6 +316,7 @@ class Demo {
       const label = this.el("label", {}, controls);
       this.drawMode = this.el("select", { class: "sitegen-demo-draw" }, label);
       for (const m of ["toPixels", "webgl"]) this.el("option", { value: m, text: m === "webgl" ? "WebGL texture" : "tf.browser.toPixels" }, this.drawMode);
+      this.drawMode.addEventListener("change", () => this.runOnce());
       label.prepend("Draw with ");
     }
     this.addOwnModel(controls);
@@ -403,7 +470,7 @@ class Demo {
         y.dispose();
         this.timings.add("postprocess", performance.now() - t);
         t = performance.now();
-        if (this.drawMode && this.drawMode.value === "webgl") tf.browser.draw(pixels, this.outputCanvas);
+        if (this.drawMode && this.drawMode.value === "webgl") drawFromTexture(tf, pixels, this.outputCanvas);
         else await tf.browser.toPixels(pixels, this.outputCanvas);
         pixels.dispose();
       } else {
