@@ -146,3 +146,44 @@ def test_a_body_edit_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     assert update.kind == "incremental"
     # the post itself, the archive that shows its content and the feed
     assert update.files == 3
+
+
+@pytest.mark.parametrize("kind", ["layout", "include", "data"])
+def test_template_and_data_edits_render_only_their_users(kind: str, tmp_path: Path) -> None:
+    source, served, clean = tmp_path / "src", tmp_path / "served", tmp_path / "clean"
+    make_site(source)
+    (source / "plain.html").write_text("---\ntitle: Plain\n---\n<p>no layout, no data</p>\n")
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    before = tree(served)
+    changed = edit(_Fixed(kind), source, 99)
+    update = session.update(changed)
+    assert update.kind == "incremental"
+    build(Options(source=str(source), destination=str(clean), parallel=False))
+    after = tree(served)
+    assert after == tree(clean)
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert "plain.html" not in rewritten and "feed.xml" not in rewritten
+    assert {"index.html", "about.html"} <= rewritten
+    assert update.files == len(rewritten)
+
+
+def test_a_new_include_is_a_full_build(tmp_path: Path) -> None:
+    source, served = tmp_path / "src", tmp_path / "served"
+    make_site(source)
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    extra = source / "_includes/extra.html"
+    extra.write_text("<p>extra</p>")
+    assert session.update({extra}).kind == "full"
+
+
+class _Fixed(random.Random):
+    """A random source whose edit kind is fixed (the post it picks stays random)."""
+
+    def __init__(self, kind: str):
+        super().__init__(0)
+        self.kind = kind
+
+    def choice(self, seq):  # type: ignore[override]
+        return self.kind if self.kind in seq else super().choice(seq)

@@ -230,6 +230,7 @@ class SiteDrop(_Drop):
         if key == "time":
             return site.time
         if key == "data":
+            r.note_dependency("site.data")
             return site.config.get("data") or site.data
         if key == "models":
             return site.config.get("models") or site.models

@@ -45,6 +45,8 @@ class Renderer:
         self._rendering: list[Document | Excerpt] = []
         # document -> the documents, excerpts or generated pages whose output used its body
         self.content_readers: dict[Document, set[Document | Excerpt | None]] = {}
+        # an include file's path, or "site.data" -> the documents whose output used it
+        self.dependents: dict[str, set[Document | None]] = {}
         self._on_rendered: Callable[[Document], None] | None = None
 
     # --- the whole site -------------------------------------------------------------------
@@ -230,6 +232,10 @@ class Renderer:
                 raise self._error(err, name) from None
         return self._templates[key]
 
+    def forget_template(self, path: Path) -> None:
+        """Drop a cached include so that the next use reads the file again."""
+        self._templates.pop(f"{self._name(path)}\0{1}", None)
+
     def template_from_string(self, source: str) -> BoundTemplate:
         key = f"<markup>\0{source}"
         if key not in self._templates:
@@ -349,6 +355,13 @@ class Renderer:
         reader = self._rendering[-1] if self._rendering else None
         if reader is not doc and not (isinstance(reader, Excerpt) and reader.doc is doc):
             self.content_readers.setdefault(doc, set()).add(reader)
+
+    def note_dependency(self, key: str) -> None:
+        """Record that the document being rendered used an include file (its path) or
+        `site.data`; serve renders those documents again when that input changes."""
+        current = self._rendering[-1] if self._rendering else None
+        doc = current.doc if isinstance(current, Excerpt) else current
+        self.dependents.setdefault(key, set()).add(doc)
 
     def page_dir(self, context: Any) -> Path:
         """The folder of the file being rendered (for `include_relative`)."""

@@ -118,6 +118,7 @@ class IncludeNode(SyncNode):
             raise LiquidError(f"could not locate the included file '{file}' in any of [{where}]",
                               token=self.token)
         template = renderer.template(path)
+        renderer.note_dependency(str(path))
         namespace: dict[str, Any] = {}
         if self.params:
             namespace["include"] = {k: v.evaluate(context) if hasattr(v, "evaluate") else v

@@ -1,10 +1,14 @@
-"""Rebuilding after an edit: the whole build, or — when only the bodies of pages or documents
-changed — just those and the pages that showed their content, written in place.
+"""Rebuilding after an edit: the whole build, or just the documents the edit touched, written
+in place. An edit touches a document when it changed the document's body, an include or layout
+the document used, or `site.data` when the document read it (recorded while rendering), and
+then also the pages that showed the document's content.
 
-The shortcut is taken only when it must give what a full build gives: the front matter (and so
-URLs, dates, listings, order) is unchanged, and every page that read the changed bodies is
-rendered after them in a full build too. Everything else (layouts, includes, data, config,
-static files, new, deleted or renamed files) is a full build."""
+The shortcut is taken only when it must give what a full build gives: front matter (and so
+URLs, dates, listings, order) is unchanged, the include or layout existed before and still
+does, and every page that read a re-rendered body is rendered after it in a full build too.
+Everything else (config, static files, new, deleted or renamed files, theme files, generated
+pages) is a full build. Serve renders in one process, so the recorded dependencies are
+complete."""
 
 from __future__ import annotations
 
@@ -16,9 +20,10 @@ from pathlib import Path
 
 from ..build import BuildResult, build
 from ..config import Options
+from ..read.data import read_data
 from ..read.frontmatter import parse, read_text
 from ..read.reader import excerpt_of
-from ..site import Document, Excerpt
+from ..site import Document, Excerpt, Layout
 from ..write import destination
 
 
@@ -48,20 +53,31 @@ class Session:
         plan = self._plan(changed)
         if plan is None:
             return self.full()
-        written = self._render_and_write(plan)
+        written = self._render_and_write(*plan)
         return Update("incremental", written, time.perf_counter() - started)
 
-    def _plan(self, changed: set[Path]) -> dict[Document, str] | None:
-        """The documents whose bodies changed (with their new bodies), or None."""
+    def _plan(self, changed: set[Path]) -> tuple[dict[Document, str], set[Document],
+                                                 list[Path]] | None:
+        """The documents whose bodies changed (with their new bodies), the documents that used
+        a changed include, layout or data file, and those files; None for a full build."""
         if self.result is None or not changed:
             return None
         site = self.result.site
         by_path = {d.path.resolve(): d for d in site.documents() + site.pages
                    if d.generated is None and not d.asset}
         bodies: dict[Document, str] = {}
+        users: set[Document] = set()
+        inputs: list[Path] = []
         for path in changed:
             doc = by_path.get(path.resolve())
-            if doc is None or not path.is_file() or doc.extname in (".scss", ".sass"):
+            if doc is None:
+                found = self._users_of(path.resolve())
+                if found is None:
+                    return None
+                users |= found
+                inputs.append(path.resolve())
+                continue
+            if not path.is_file() or doc.extname in (".scss", ".sass"):
                 return None
             try:
                 text = read_text(path)
@@ -71,14 +87,62 @@ class Session:
             if text[: len(text) - len(body)] != doc.header:
                 return None
             bodies[doc] = body
-        return bodies if self._safe(bodies) else None
+        plain = all(d.generated is None and d.pager is None and not d.asset and d.path.is_file()
+                    for d in users)
+        return (bodies, users - set(bodies), inputs) if plain and \
+            self._safe(set(bodies) | users) else None
 
-    def _safe(self, bodies: dict[Document, str]) -> bool:
-        """Every reader of a changed body is a page rendered after it in a full build."""
+    def _users_of(self, path: Path) -> set[Document] | None:
+        """The documents that used `path` as an include, layout or data file; None when the
+        file is none of these (or new, or read by something other than a document)."""
+        assert self.result is not None
+        site, renderer = self.result.site, self.result.renderer
+        if not path.is_file():
+            return None
+        for key, readers in renderer.dependents.items():
+            if key != "site.data" and Path(key).resolve() == path:
+                return None if None in readers else set(readers)
+        layouts = {layout.path.resolve(): name for name, layout in site.layouts.items()}
+        if path in layouts:
+            return {d for d in site.documents() + site.pages
+                    if layouts[path] in self._chain(d)}
+        data_dir = (site.source / site.config["data_dir"]).resolve()
+        if path.is_relative_to(data_dir) and site.config.get("data") is None and not (
+                site.theme and site.theme.folder("_data")):
+            readers = renderer.dependents.get("site.data", set())
+            return None if None in readers else set(readers)
+        return None
+
+    def _chain(self, doc: Document) -> list[str]:
+        """The names of the layouts that wrap `doc`, innermost first."""
+        assert self.result is not None
+        layouts, names = self.result.site.layouts, []
+        name = doc.data.get("layout")
+        while name not in (None, "none") and str(name) in layouts and str(name) not in names:
+            names.append(str(name))
+            name = layouts[str(name)].data.get("layout")
+        return names
+
+    def _refresh(self, inputs: list[Path]) -> None:
+        """Read the changed includes, layouts and data files again."""
+        assert self.result is not None
+        site, renderer = self.result.site, self.result.renderer
+        data_dir = (site.source / site.config["data_dir"]).resolve()
+        for path in inputs:
+            renderer.forget_template(path)
+            for name, layout in list(site.layouts.items()):
+                if layout.path.resolve() == path:
+                    data, body, line = parse(read_text(path), str(path))
+                    site.layouts[name] = Layout(name, layout.path, data, body, line)
+            if path.is_relative_to(data_dir):
+                site.data = read_data(site.source / site.config["data_dir"])
+
+    def _safe(self, docs: set[Document]) -> bool:
+        """Every reader of a re-rendered body is a page rendered after it in a full build."""
         site = self.result.site if self.result else None
         assert site is not None
         order = {id(p): i for i, p in enumerate(site.pages)}
-        for doc in bodies:
+        for doc in docs:
             for reader in self.result.renderer.content_readers.get(doc, ()):
                 if reader is None or isinstance(reader, Excerpt) or not reader.is_page:
                     return False
@@ -86,9 +150,13 @@ class Session:
                     return False
         return True
 
-    def _render_and_write(self, bodies: dict[Document, str]) -> int:
+    def _render_and_write(self, bodies: dict[Document, str], users: set[Document],
+                          inputs: list[Path]) -> int:
         assert self.result is not None
         site, renderer = self.result.site, self.result.renderer
+        self._refresh(inputs)
+        for doc in users:
+            bodies[doc] = parse(read_text(doc.path), doc.relative_path)[1]
         readers: set[Document] = set()
         for doc, body in bodies.items():
             readers.update(r for r in renderer.content_readers.get(doc, ())
@@ -99,7 +167,7 @@ class Session:
         order = {id(d): i for i, d in enumerate(site.documents() + site.pages)}
         targets.sort(key=lambda d: order.get(id(d), len(order)))
         for target in targets:
-            for seen in renderer.content_readers.values():
+            for seen in [*renderer.content_readers.values(), *renderer.dependents.values()]:
                 seen.discard(target)
         for target in targets:
             if target.is_page and target.generated is None and target.path.is_file():
