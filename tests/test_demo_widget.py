@@ -245,6 +245,21 @@ def test_jekyll_builds_a_working_demo_after_prepare(source: Path, chromium,
         assert_close(output_pixels(page), expected)
 
 
-def test_the_noscript_text_is_in_the_page(site: str, source: Path) -> None:
-    html = (source / "_site" / SHAPES_POST.lstrip("/") / "index.html").read_text()
-    assert "<noscript>" in html and "needs JavaScript" in html
+def test_without_javascript_the_static_figure_shows(site: str, source: Path, chromium,
+                                                    tmp_path: Path) -> None:
+    """No JavaScript: the <noscript> text and the sample with the model's output (made by
+    TF.js at conversion time) show instead of the widget."""
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + SHAPES_POST)
+    figure = page.locator("figure.sitegen-demo").first
+    assert "needs JavaScript" in figure.inner_text()
+    images = figure.locator("img.sitegen-demo-static")
+    assert images.count() == 2 and images.nth(1).is_visible()
+    assert page.evaluate("() => [...document.querySelectorAll('img.sitegen-demo-static')]"
+                         ".every(i => i.complete && i.naturalWidth === 128)")
+    context.close()
+    shown = np.asarray(Image.open(source / "_site/assets/models/shapes/output-1.png")
+                       .convert("RGB"), dtype=np.float32)
+    expected = tensorflow_shapes(source, source / "assets/samples/shapes/1.png", tmp_path)
+    assert_close(shown, expected)

@@ -98,6 +98,8 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
         "seconds": None,
     }
     manifest["bundle_bytes"] = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
+    if output_kind == "image" and inputs.shape[0] > 1:
+        manifest["figures"] = _sample_figures(out, car, Path(job["site_source"]), tfjs_out[1:])
     manifest["seconds"] = round(time.perf_counter() - started, 2)
     write_manifest(out, manifest)
     return manifest
@@ -297,6 +299,24 @@ def _compare(expected: np.ndarray, actual: np.ndarray, car: Sidecar,
         raise ConversionError(f"TF.js output differs from TensorFlow's by up to {max_err:.3g} "
                               f"(allowed {limit:.3g}, quantize: {car.quantize}); {advice}")
     return result
+
+
+def _sample_figures(out: Path, car: Sidecar, site_source: Path,
+                    outputs: np.ndarray) -> list[dict[str, str]]:
+    """Each sample and the bundle's output on it as PNGs next to the bundle: what a page shows
+    without JavaScript (`input-K.png`, `output-K.png`), made by TF.js like the live demo."""
+    from PIL import Image
+
+    lo, hi = car.output_range or [0.0, 1.0]
+    figures = []
+    for k, (sample, output) in enumerate(zip(car.samples, outputs), start=1):
+        with Image.open(site_source / sample) as img:
+            img.convert("RGB").save(out / f"input-{k}.png", optimize=True)
+        pixels = np.round(np.clip((output - lo) / (hi - lo), 0, 1) * 255).astype(np.uint8)
+        Image.fromarray(pixels[:, :, 0] if pixels.shape[2] == 1 else pixels).save(
+            out / f"output-{k}.png", optimize=True)
+        figures.append({"sample": sample, "input": f"input-{k}.png", "output": f"output-{k}.png"})
+    return figures
 
 
 def _parameters(model_json: dict[str, Any]) -> int:

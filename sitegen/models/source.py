@@ -16,7 +16,7 @@ from ..errors import SiteError
 from .sidecar import Sidecar, read_sidecar
 
 # Bump when a conversion change must invalidate every cached bundle.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 
 KIND_LABELS = {
     "keras2-h5": "Keras 2 .h5",
