@@ -77,3 +77,15 @@ def test_prepare_writes_and_keeps_changed_files(tmp_path: Path) -> None:
     forced = run_sitegen("prepare", "-s", str(site), "--force")
     assert forced.returncode == 0
     assert include.read_text() != "changed by the author\n"
+
+
+def test_built_in_includes_keep_rendering_parallel() -> None:
+    """Every site searches sitegen's includes too: none of them may look like a template that
+    reads another document's content, or every build would render serially."""
+    from sitegen.render.renderer import OTHER_CONTENT
+
+    for path in (SITE_FILES / "_includes").rglob("*"):
+        if path.is_file():
+            assert OTHER_CONTENT.search(path.read_text()) is None, path.name
+    assert OTHER_CONTENT.search("{{ post.content }}") and OTHER_CONTENT.search("{{ p['output'] }}")
+    assert OTHER_CONTENT.search("{{ include.output }}") is None

@@ -19,7 +19,8 @@ class DemoFigures:
         self.cache = source / ".sitegen-cache" / "figures"
 
     def figure(self, name: str, samples: list[str] | None = None) -> dict[str, Any]:
-        """Title, size, parameters and input/output pairs (data: URIs or top labels)."""
+        """Title, size, parameters and pairs of `input` and `result` (data: URIs) or `labels`.
+        (Not `output`: a template reading `.output` makes rendering order-dependent.)"""
         manifest = self.models.get(name)
         if manifest is None:
             known = ", ".join(sorted(self.models)) or "none"
@@ -71,7 +72,7 @@ class DemoFigures:
             if manifest["output"]["kind"] == "image":
                 lo, hi = manifest["output"].get("range") or [0.0, 1.0]
                 pixels = np.clip((output - lo) / (hi - lo), 0, 1) * 255
-                pair["output"] = _png_uri(np.round(pixels).astype(np.uint8))
+                pair["result"] = _png_uri(np.round(pixels).astype(np.uint8))
             else:
                 labels = manifest["output"].get("labels") or [str(i) for i in range(len(output))]
                 top = np.argsort(-output)[:3]

@@ -394,7 +394,9 @@ def _map_url(css_page: Document) -> str:
     return css_page.url + ".map" if css_page.url.endswith(".css") else css_page.url
 
 
-OTHER_CONTENT = re.compile(r"\.\s*(content|output)\b|\[\s*[\"'](content|output)[\"']\s*\]")
+# `include.output` is an include's parameter, not a document's output.
+OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
+                           r"|\[\s*[\"'](content|output)[\"']\s*\]")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
