@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from .manifest import write_manifest
-from .samples import load_sample
+from .manifest import MANIFEST, write_manifest
+from .samples import load_sample, output_image
 from .sidecar import Sidecar
 from .sync import RESULT_MARK
 from .tfjs import BundleError, run_bundle
@@ -224,7 +224,7 @@ def _copy_bundle(src: Path, out: Path, car: Sidecar) -> None:
             if not (src / shard).is_file():
                 raise ConversionError(f"the weight shard '{shard}' named in model.json is missing")
     for path in src.iterdir():
-        if path.is_file() and path.name != "sitegen-model.json":
+        if path.is_file() and path.name != MANIFEST:
             shutil.copy2(path, out / path.name)
 
 
@@ -307,14 +307,11 @@ def _sample_figures(out: Path, car: Sidecar, site_source: Path,
     without JavaScript (`input-K.png`, `output-K.png`), made by TF.js like the live demo."""
     from PIL import Image
 
-    lo, hi = car.output_range or [0.0, 1.0]
     figures = []
     for k, (sample, output) in enumerate(zip(car.samples, outputs), start=1):
         with Image.open(site_source / sample) as img:
             img.convert("RGB").save(out / f"input-{k}.png", optimize=True)
-        pixels = np.round(np.clip((output - lo) / (hi - lo), 0, 1) * 255).astype(np.uint8)
-        Image.fromarray(pixels[:, :, 0] if pixels.shape[2] == 1 else pixels).save(
-            out / f"output-{k}.png", optimize=True)
+        output_image(output, car.output_range).save(out / f"output-{k}.png", optimize=True)
         figures.append({"sample": sample, "input": f"input-{k}.png", "output": f"output-{k}.png"})
     return figures
 

@@ -23,3 +23,13 @@ def load_sample(path: Path, dims: list[int], value_range: list[float],
         x = 1.0 - x
     lo, hi = value_range
     return (lo + x * (hi - lo)).astype(np.float32)
+
+
+def output_image(output: np.ndarray, value_range: list[float] | None):
+    """An image model's output (height, width, channels) as a Pillow image: the declared range
+    (default [0, 1]) mapped to 0–255, as the demo draws it."""
+    from PIL import Image
+
+    lo, hi = value_range or [0.0, 1.0]
+    pixels = np.round(np.clip((output - lo) / (hi - lo), 0, 1) * 255).astype(np.uint8)
+    return Image.fromarray(pixels[:, :, 0] if pixels.shape[2] == 1 else pixels)

@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,19 +32,19 @@ class ModelState:
 
     source: ModelSource
     state: str
+    digest: str                         # of the source, sidecar and samples (see ModelSource)
     manifest: dict[str, Any] | None = None
     error: str | None = None
     seconds: float = 0.0
-    log: list[str] = field(default_factory=list)
 
 
-def sync_models(site_source: Path, force: bool = False, log: Callable[[str], None] = print,
-                jobs: int | None = None) -> list[ModelState]:
+def sync_models(site_source: Path, force: bool = False,
+                log: Callable[[str], None] = print) -> list[ModelState]:
     """Convert what is new or changed; failures are in the states (see `raise_failures`)."""
     states = check_models(site_source, force)
     todo = [s for s in states if s.state == "stale"]
     if todo:
-        workers = max(1, min(len(todo), jobs or os.cpu_count() or 1))
+        workers = max(1, min(len(todo), os.cpu_count() or 1))
         with ThreadPoolExecutor(workers) as pool:
             list(pool.map(lambda s: _convert(site_source, s, log), todo))
     return states
@@ -66,10 +66,11 @@ def check_models(site_source: Path, force: bool = False) -> list[ModelState]:
     states = []
     for model in discover(site_source):
         folder = bundle_dir(site_source, model.name)
-        current = None if force else is_current(folder, model.digest(site_source))
+        digest = model.digest(site_source)
+        current = None if force else is_current(folder, digest)
         model.kind = current["kind"] if current else detect_kind(model.name, model.path)
-        states.append(ModelState(model, "up to date", current) if current
-                      else ModelState(model, "stale", read_manifest(folder)))
+        states.append(ModelState(model, "up to date", digest, current) if current
+                      else ModelState(model, "stale", digest, read_manifest(folder)))
     return states
 
 
@@ -84,12 +85,11 @@ def _convert(site_source: Path, state: ModelState, log: Callable[[str], None]) -
            "out": str(scratch / "bundle"), "site_source": str(site_source),
            "source_rel": str(model.path.relative_to(site_source)),
            "source_bytes": sum(p.stat().st_size for p in model.files()),
-           "hash": model.digest(site_source), "sidecar": model.sidecar.as_json()}
+           "hash": state.digest, "sidecar": model.sidecar.as_json()}
     (scratch / "job.json").write_text(json.dumps(job))
     try:
         result, output = _run_job(scratch / "job.json")
         state.seconds = time.perf_counter() - started
-        state.log = output.splitlines()
         if result.get("ok"):
             _swap(scratch / "bundle", target)
             state.state, state.manifest = "converted", result["manifest"]

@@ -65,7 +65,6 @@ def print_site(options: Options, output: Path, log: Callable[[str], None] = prin
     try:
         site_root = scratch / "root"
         log("print: building the site in the printing environment …")
-        base = ""
         result = build(dataclasses.replace(options, env="printing",
                                            destination=str(scratch / "site")), log=log)
         site = result.site

@@ -1,9 +1,9 @@
-"""Demo figures for print: the model's real output on the demo's samples, computed at build
-time by TF.js (the same numbers the live demo shows) and cached by model and input hash."""
+"""Demo figures for print: the model's real output on the demo's samples, by TF.js (the same
+numbers the live demo shows). The outputs on an image model's sidecar samples come with its
+bundle (`output-K.png`); other samples are run at build time, cached by model and input hash."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
 import json
@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
+from ..models.manifest import bundle_dir
+from .embed import data_uri
 
 
 class DemoFigures:
@@ -30,21 +32,30 @@ class DemoFigures:
         if not samples:
             raise SiteError(f"sitegen/demo.html: the print figure of model '{name}' needs a "
                             "sample input: give samples= or list samples in its sidecar")
-        digest = hashlib.sha256(manifest["hash"].encode())
-        for sample in samples:
-            digest.update(sample.encode() + b"\0" + self._read(sample))
-        cached = self.cache / f"{digest.hexdigest()[:32]}.json"
-        if cached.is_file():
-            pairs = json.loads(cached.read_text())
+        made = {f["sample"]: f["output"] for f in manifest.get("figures", [])}
+        if all(s in made for s in samples):
+            folder = bundle_dir(self.source, name)
+            pairs = [{"input": data_uri(self._read(s)), "sample": s,
+                      "result": data_uri((folder / made[s]).read_bytes())} for s in samples]
         else:
-            pairs = self._compute(name, manifest, samples)
-            self.cache.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps(pairs))
+            pairs = self._cached(name, manifest, samples)
         size = manifest.get("bundle_bytes", 0)
         return {"title": manifest.get("title") or name, "name": name,
                 "parameters": f"{manifest.get('parameters', 0):,}",
                 "size": f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB",
                 "kind": manifest["output"]["kind"], "pairs": pairs}
+
+    def _cached(self, name: str, manifest: dict[str, Any], samples: list[str]) -> list[dict]:
+        digest = hashlib.sha256(manifest["hash"].encode())
+        for sample in samples:
+            digest.update(sample.encode() + b"\0" + self._read(sample))
+        cached = self.cache / f"{digest.hexdigest()[:32]}.json"
+        if cached.is_file():
+            return json.loads(cached.read_text())
+        pairs = self._compute(name, manifest, samples)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(pairs))
+        return pairs
 
     def _read(self, sample: str) -> bytes:
         path = self.source / sample.lstrip("/")
@@ -55,7 +66,7 @@ class DemoFigures:
     def _compute(self, name: str, manifest: dict[str, Any], samples: list[str]) -> list[dict]:
         import numpy as np
 
-        from ..models.samples import load_sample
+        from ..models.samples import load_sample, output_image
         from ..models.tfjs import BundleError, run_bundle
 
         dims = manifest["input"]["shape"][1:]
@@ -63,16 +74,16 @@ class DemoFigures:
                                       manifest["input"]["range"], manifest["input"]["invert"])
                           for s in samples])
         try:
-            outputs, _ = run_bundle(self.source / "assets" / "models" / name, batch)
+            outputs, _ = run_bundle(bundle_dir(self.source, name), batch)
         except BundleError as err:
             raise SiteError(f"model '{name}': {err}") from None
         pairs = []
         for sample, output in zip(samples, outputs):
-            pair: dict[str, Any] = {"input": _image_uri(self._read(sample)), "sample": sample}
+            pair: dict[str, Any] = {"input": data_uri(self._read(sample)), "sample": sample}
             if manifest["output"]["kind"] == "image":
-                lo, hi = manifest["output"].get("range") or [0.0, 1.0]
-                pixels = np.clip((output - lo) / (hi - lo), 0, 1) * 255
-                pair["result"] = _png_uri(np.round(pixels).astype(np.uint8))
+                buffer = io.BytesIO()
+                output_image(output, manifest["output"].get("range")).save(buffer, format="PNG")
+                pair["result"] = data_uri(buffer.getvalue())
             else:
                 labels = manifest["output"].get("labels") or [str(i) for i in range(len(output))]
                 top = np.argsort(-output)[:3]
@@ -81,16 +92,3 @@ class DemoFigures:
             pairs.append(pair)
         return pairs
 
-
-def _png_uri(pixels: Any) -> str:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    squeezed = pixels[:, :, 0] if pixels.shape[2] == 1 else pixels
-    Image.fromarray(squeezed).save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
-def _image_uri(data: bytes) -> str:
-    mime = "image/png" if data[:4] == b"\x89PNG" else "image/jpeg"
-    return f"data:{mime};base64,{base64.b64encode(data).decode()}"

@@ -6,13 +6,14 @@ remembered for the rest of the build. Offline, a drawn frame with the title stan
 
 from __future__ import annotations
 
-import base64
 import html
 import json
 import re
 import urllib.request
 from pathlib import Path
 from typing import Any
+
+from .embed import data_uri
 
 URLS = {
     "youtube": "https://i.ytimg.com/vi/{id}/hqdefault.jpg",
@@ -40,15 +41,16 @@ class Thumbnails:
             for ext, mime in (("jpg", "image/jpeg"), ("png", "image/png")):
                 path = folder / f"{key}.{ext}"
                 if path.is_file():
-                    return _uri(mime, path.read_bytes())
+                    return data_uri(path.read_bytes(), mime)
         if key not in self.failed:
             data = self._fetch(service, video_id)
             if data:
                 self.cache.mkdir(parents=True, exist_ok=True)
                 (self.cache / f"{key}.jpg").write_bytes(data)
-                return _uri("image/jpeg", data)
+                return data_uri(data, "image/jpeg")
             self.failed.add(key)
-        return _uri("image/svg+xml", placeholder(title or f"{service} video {video_id}").encode())
+        return data_uri(placeholder(title or f"{service} video {video_id}").encode(),
+                        "image/svg+xml")
 
     def _fetch(self, service: str, video_id: str) -> bytes | None:
         try:
@@ -84,6 +86,3 @@ def placeholder(title: str) -> str:
             'stroke-width="2"/><polygon points="215,80 215,150 275,115" fill="#555"/>'
             f'<g font-family="sans-serif" font-size="20" fill="#222">{text}</g></svg>')
 
-
-def _uri(mime: str, data: bytes) -> str:
-    return f"data:{mime};base64,{base64.b64encode(data).decode()}"

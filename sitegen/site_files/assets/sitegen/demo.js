@@ -56,26 +56,27 @@ function detectBackend() {
 }
 
 let tfReady = null;
+const FALLBACKS = { webgl: ["webgl", "wasm", "cpu"], wasm: ["wasm", "cpu"], cpu: ["cpu"] };
+
+/** Start one backend (loading the WASM one first); false when it cannot start here. */
+async function startBackend(tf, libs, backend) {
+  if (backend === "wasm") {
+    await loadScript(libs.wasmJs);
+    tf.wasm.setWasmPaths(libs.wasmDir);
+  }
+  return tf.setBackend(backend).catch(() => false);
+}
+
 async function ensureTf(libs, wanted) {
   if (!tfReady) {
     tfReady = (async () => {
       await loadScript(libs.tf);
       const tf = window.tf;
       let { backend, note } = wanted ? { backend: wanted, note: "" } : detectBackend();
-      if (backend === "wasm") {
-        await loadScript(libs.wasmJs);
-        tf.wasm.setWasmPaths(libs.wasmDir);
-      }
-      if (!(await tf.setBackend(backend).catch(() => false))) {
-        const fallback = backend === "webgl" ? "wasm" : "cpu";
-        if (fallback === "wasm") {
-          await loadScript(libs.wasmJs);
-          tf.wasm.setWasmPaths(libs.wasmDir);
-        }
-        note = `${backend} failed to start; using ${fallback}`;
-        if (!(await tf.setBackend(fallback).catch(() => false))) {
-          await tf.setBackend("cpu");
-          note = `${backend} failed to start; using cpu`;
+      for (const candidate of FALLBACKS[backend] || [backend, "cpu"]) {
+        if (await startBackend(tf, libs, candidate)) {
+          if (candidate !== backend) note = `${backend} failed to start; using ${candidate}`;
+          break;
         }
       }
       await tf.ready();
