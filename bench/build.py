@@ -1,8 +1,10 @@
-"""Cold-build benchmark: Jekyll and sitegen on the same generated site, in one run.
+"""Build benchmark: Jekyll, sitegen and Hugo on the same generated site, in one run.
 
-    python bench/build.py --posts 1000 --runs 3
+    python bench/build.py --posts 1000 --runs 5
 
-Prints median wall time and peak memory of each peer and the ratio to sitegen.
+For each peer: the median wall time and the peak memory of a cold build (no output, no
+cache), and of a second build with nothing changed. Peers take turns within each round, so
+that the machine's slow and fast moments fall on all of them alike.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).parent))
 from gen_site import generate, generate_hugo  # noqa: E402
 
-
-TIME = shutil.which("time") and "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+CACHES = (".jekyll-cache", ".sitegen-cache", "resources")
 
 
 @dataclass
@@ -42,10 +44,15 @@ PEERS = [
 ]
 
 
+@dataclass
+class Timings:
+    cold: list[float] = field(default_factory=list)
+    unchanged: list[float] = field(default_factory=list)
+    peak_mib: float = 0.0
+
+
 def run_once(peer: Peer, src: Path, dest: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB, from GNU time) of one cold build."""
-    shutil.rmtree(dest, ignore_errors=True)
-    shutil.rmtree(src / ".jekyll-cache", ignore_errors=True)
+    """Wall seconds and peak RSS (MiB, from GNU time) of one build."""
     with tempfile.NamedTemporaryFile("r") as report:
         prefix = [TIME, "-f", "%M", "-o", report.name] if TIME else []
         start = time.perf_counter()
@@ -55,7 +62,46 @@ def run_once(peer: Peer, src: Path, dest: Path) -> tuple[float, float]:
     return seconds, int(peak_kb) / 1024
 
 
-def outputs(root: Path) -> set[str]:
+def measure(posts: int, runs: int, tmp: Path) -> dict[str, Timings]:
+    """Cold and no-change builds of every installed peer on a generated `posts`-post site."""
+    sources = {"jekyll": tmp / "site", "hugo": tmp / "hugo-site"}
+    generate(posts, sources["jekyll"])
+    generate_hugo(posts, sources["hugo"])
+    peers = [p for p in PEERS if shutil.which(p.command(Path(), Path())[0])]
+    results = {p.name: Timings() for p in peers}
+    for _ in range(runs):
+        for peer in peers:
+            src, dest = sources[peer.source], tmp / peer.name.split()[0]
+            shutil.rmtree(dest, ignore_errors=True)
+            for cache in CACHES:
+                shutil.rmtree(src / cache, ignore_errors=True)
+            timings = results[peer.name]
+            for series in (timings.cold, timings.unchanged):
+                seconds, peak = run_once(peer, src, dest)
+                series.append(seconds)
+                timings.peak_mib = max(timings.peak_mib, peak)
+    jekyll, sitegen = _outputs(tmp / "jekyll"), _outputs(tmp / "sitegen")
+    if jekyll and jekyll != sitegen:
+        print(f"warning: Jekyll's and sitegen's outputs differ in {len(jekyll ^ sitegen)} files")
+    return results
+
+
+def report(results: dict[str, Timings], posts: int, runs: int) -> None:
+    cold = {name: statistics.median(t.cold) for name, t in results.items()}
+    unchanged = {name: statistics.median(t.unchanged) for name, t in results.items()}
+    base = cold["sitegen"]
+    print(f"{posts} posts, median of {runs} runs")
+    print(f"{'peer':<12} {'cold s':>7} {'peer/sitegen':>13} {'no change s':>12} {'peak MiB':>9}")
+    for name, timings in results.items():
+        print(f"{name:<12} {cold[name]:7.2f} {cold[name] / base:12.2f}x "
+              f"{unchanged[name]:12.2f} {timings.peak_mib:9.0f}")
+    if "hugo 0.111" in cold:
+        hugo = cold["hugo 0.111"]
+        print(f"sitegen cold / Hugo cold: {base / hugo:.2f}x; sitegen with nothing changed / "
+              f"Hugo cold: {unchanged['sitegen'] / hugo:.2f}x")
+
+
+def _outputs(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
 
 
@@ -65,30 +111,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        sources = {"jekyll": Path(tmp) / "site", "hugo": Path(tmp) / "hugo-site"}
-        generate(args.posts, sources["jekyll"])
-        generate_hugo(args.posts, sources["hugo"])
-        peers = [p for p in PEERS if shutil.which(p.command(Path(), Path())[0])]
-        # Peers take turns within each round, so that the machine's slow and fast moments
-        # fall on all of them alike.
-        times: dict[str, list[float]] = {p.name: [] for p in peers}
-        peaks: dict[str, list[float]] = {p.name: [] for p in peers}
-        for _ in range(args.runs):
-            for peer in peers:
-                seconds, peak = run_once(peer, sources[peer.source],
-                                         Path(tmp) / peer.name.split()[0])
-                times[peer.name].append(seconds)
-                peaks[peer.name].append(peak)
-        results = {name: (statistics.median(times[name]), max(peaks[name])) for name in times}
-        jekyll_files = outputs(Path(tmp) / "jekyll")
-        sitegen_files = outputs(Path(tmp) / "sitegen")
-        if jekyll_files != sitegen_files:
-            print(f"warning: outputs differ: {len(jekyll_files ^ sitegen_files)} files")
-    base = results["sitegen"][0]
-    print(f"cold build of {args.posts} posts, median of {args.runs} runs")
-    print(f"{'peer':<12} {'seconds':>8} {'peak MiB':>9} {'peer / sitegen':>15}")
-    for name, (seconds, peak) in results.items():
-        print(f"{name:<12} {seconds:8.2f} {peak:9.0f} {seconds / base:14.2f}x")
+        results = measure(args.posts, args.runs, Path(tmp))
+    report(results, args.posts, args.runs)
     return 0
 
 

@@ -1,8 +1,12 @@
-"""Rebuild benchmark for `sitegen serve` on a generated N-post site: one post's body edited 20
-times, the time until its files are rewritten (incremental path) and until the reload message
-reaches a WebSocket client of a running server.
+"""Every figure of `sitegen serve`'s speed goals, in one run, on a generated N-post site:
 
-    python bench/rebuild.py --posts 1000
+- cold builds of Jekyll, sitegen and Hugo, and a second build with nothing changed
+  (`bench/build.py`'s measurement);
+- one post's body edited 20 times: the time until its files are rewritten (the incremental
+  path), and until the reload message reaches a WebSocket client of a running server;
+- peak memory of each build and of the server.
+
+    python bench/rebuild.py --posts 1000 --runs 5
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).parent))
+from build import measure, report  # noqa: E402
 from gen_site import generate  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
@@ -41,7 +46,8 @@ def edits_in_session(src: Path, dest: Path, count: int) -> tuple[float, list[flo
     return full, times, ",".join(sorted(kinds))
 
 
-async def reload_latency(src: Path, dest: Path, count: int) -> list[float]:
+async def reload_latency(src: Path, dest: Path, count: int) -> tuple[list[float], float]:
+    """Save → reload message latencies, and the server's peak memory (MiB)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -66,28 +72,41 @@ async def reload_latency(src: Path, dest: Path, count: int) -> list[float]:
                     assert message["type"] == "reload", message
                     latencies.append(time.perf_counter() - start)
                     await asyncio.sleep(0.2)
-        return latencies
+        return latencies, _peak_mib(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
+def _peak_mib(pid: int) -> float:
+    """Peak resident memory of a live process (VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3, help="rounds of cold builds")
     parser.add_argument("--edits", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        builds = measure(args.posts, args.runs, Path(tmp) / "builds")
         src = Path(tmp) / "site"
         generate(args.posts, src)
         full, times, kinds = edits_in_session(src, Path(tmp) / "out", args.edits)
-        latencies = asyncio.run(reload_latency(src, Path(tmp) / "served", args.edits))
+        latencies, server_peak = asyncio.run(reload_latency(src, Path(tmp) / "served",
+                                                            args.edits))
     ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
-    print(f"{args.posts} posts: first full build {full:.2f} s")
+    report(builds, args.posts, args.runs)
     print(f"one post edited ({kinds}): median {ms(statistics.median(times))}, "
-          f"max {ms(max(times))} over {args.edits} edits")
+          f"max {ms(max(times))} over {args.edits} edits (first full build in the session "
+          f"{full:.2f} s)")
     print(f"save → reload message at a WebSocket client: median "
           f"{ms(statistics.median(latencies))}, max {ms(max(latencies))}")
+    print(f"peak memory of the server after the edits: {server_peak:.0f} MiB")
     return 0
 
 

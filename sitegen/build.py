@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from dataclasses import dataclass
 
-from . import plugins
+from . import fingerprint, plugins
 from .config import Options, environment, load_config
 from .models import check_models, liquid_models, raise_failures, sync_models
 from .read.reader import Reader
@@ -25,6 +26,18 @@ class BuildResult:
 
 def build(options: Options, log=print) -> BuildResult:
     """Build the site described by `options`; raises `SiteError` and writes nothing on failure."""
+    # A build makes millions of short-lived objects and almost no reference cycles; the cyclic
+    # collector would walk the growing site again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(options, log)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(options: Options, log) -> BuildResult:
     started = time.perf_counter()
     config = load_config(options)
     reader = Reader(config, environment(options))
@@ -37,6 +50,7 @@ def build(options: Options, log=print) -> BuildResult:
         raise_failures(models)
     else:
         models = check_models(reader.source)
+    inputs = fingerprint.inputs(options, config, reader.theme.root if reader.theme else None)
     site = reader.read()
     site.models = liquid_models(models)
     active = plugins.modules(names)
@@ -52,4 +66,5 @@ def build(options: Options, log=print) -> BuildResult:
         staging.abort()
         raise
     files = staging.commit()
+    fingerprint.save(site, inputs)
     return BuildResult(site, renderer, files, time.perf_counter() - started)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import NoReturn
 
 from . import __version__
 from .commands import build as build_command
@@ -31,5 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     return args.run(args)
 
 
+def program() -> NoReturn:
+    """The `sitegen` program: `main`, then exit without tearing the interpreter down (freeing
+    a big site's objects one by one takes a tenth of a build). Every command has closed its
+    files, pools and servers by then."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    program()

@@ -153,6 +153,10 @@ class Site:
     include_dirs: list[Path] = field(default_factory=list)
     models: dict[str, Any] = field(default_factory=dict)   # name → manifest + URLs
     theme: Any = None           # read.theme.Theme when the config names one
+    # Why the output depends on the moment of building (`site.time`, "now", a thumbnail that
+    # could not be fetched); such a build is never taken as still current.
+    volatile: set[str] = field(default_factory=set)
+    expires: float | None = None   # the timestamp of the first document waiting for its date
 
     @property
     def posts(self) -> Collection:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..build import build
+import time
+
 from ..config import Options
 from ..errors import SiteError
+from ..fingerprint import current
 
 
 def add_site_arguments(p: argparse.ArgumentParser) -> None:
@@ -39,8 +41,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    options = options_from(args)
+    unchanged = current(options)
+    if unchanged is not None:
+        if not args.quiet:
+            print(f"sitegen: nothing changed since the last build ({unchanged} files) "
+                  f"in {time.perf_counter() - started:.2f} s")
+        return 0
+    from ..build import build   # the whole pipeline, imported only when there is work
     try:
-        result = build(options_from(args), log=(lambda _: None) if args.quiet else print)
+        result = build(options, log=(lambda _: None) if args.quiet else print)
     except SiteError as err:
         print(f"error: {err}", file=sys.stderr)
         print("build failed; the previous output was left as it was", file=sys.stderr)

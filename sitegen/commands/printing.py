@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..config import Options
 from ..errors import SiteError
-from ..printing.book import print_site
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..printing.book import print_site   # builds the site: imported only to print
     options = Options(source=args.source, config_files=[c.strip() for c in args.config.split(",")]
                       if args.config else None)
     output = Path(args.output) if args.output else Path(args.source) / "_site.pdf"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 
 from .build import add_site_arguments, options_from
 
@@ -18,6 +17,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
     from ..serve.server import serve   # aiohttp and watchdog only when serving
 
     try:

@@ -80,6 +80,7 @@ def render_feed(renderer: "Renderer", page: Document) -> str:
                'type="application/atom+xml" />')
     out.append(f'<link href="{f["absolute_url"]("/")}" rel="alternate" type="text/html" '
                + (f'hreflang="{lang}" ' if lang else "") + "/>")
+    site.volatile.add("site.time")
     out.append(f'<updated>{f["date_to_xmlschema"](site.time)}</updated>')
     out.append(f'<id>{f["xml_escape"](f["absolute_url"](page.url))}</id>')
     title = config.get("title") or config.get("name")

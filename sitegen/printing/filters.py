@@ -30,7 +30,10 @@ def print_filters(site: "Site") -> dict[str, Any]:
     figures = DemoFigures(site.source, site.models)
 
     def sitegen_thumbnail(video_id: Any, service: Any = "youtube", title: Any = None) -> str:
-        return thumbnails.data_uri(str(service), str(video_id), str(title or ""))
+        uri = thumbnails.data_uri(str(service), str(video_id), str(title or ""))
+        if uri.startswith("data:image/svg+xml"):   # drawn: a later build may fetch the real one
+            site.volatile.add("thumbnail")
+        return uri
 
     def sitegen_demo_figure(model: Any, samples: Any = None) -> dict[str, Any]:
         wanted = [s.strip() for s in str(samples).split(",") if s.strip()] if samples else None

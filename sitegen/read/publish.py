@@ -16,7 +16,12 @@ def publishable(site: "Site", doc: "Document") -> bool:
 
 
 def hidden_in_future(site: "Site", doc: "Document") -> bool:
-    """Pages have no date; documents later than the build time wait unless `future`."""
+    """Pages have no date; documents later than the build time wait unless `future`. The
+    earliest one waiting is when the site changes by itself (`site.expires`)."""
     if doc.is_page or site.config.get("future"):
         return False
-    return int(doc.date.timestamp()) > int(site.time.timestamp())
+    when = doc.date.timestamp()
+    if int(when) <= int(site.time.timestamp()):
+        return False
+    site.expires = when if site.expires is None else min(site.expires, when)
+    return True

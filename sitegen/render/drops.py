@@ -94,6 +94,8 @@ class DocumentDrop(_Drop):
         if key == "url":
             return doc.url
         if key == "date":
+            if doc.date is self.renderer.site.time:   # a document without a date of its own
+                self.renderer.site.volatile.add("site.time")
             return doc.date
         raise KeyError(key)
 
@@ -228,6 +230,7 @@ class SiteDrop(_Drop):
     def _compute(self, key: str) -> Any:
         r, site = self.renderer, self.renderer.site
         if key == "time":
+            site.volatile.add("site.time")
             return site.time
         if key == "data":
             r.note_dependency("site.data")

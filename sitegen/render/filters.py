@@ -795,8 +795,13 @@ _CJK = ("\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-
         "\uf900-\ufa6d\ufa70-\ufad9\uff66-\uff6f\uff71-\uff9d\uffa0-\uffbe\uffc2-\uffc7"
         "\uffca-\uffcf\uffd2-\uffd7\uffda-\uffdc\U0001b000\U0001b001-\U0001b11f"
         "\U0001f200\U00020000-\U0003134a")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_NON_CJK_WORD = re.compile(f"[^{_CJK} \\t\\n\\v\\f\\r]+")
+
+
+@functools.cache
+def _cjk_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(one CJK character, a run of other non-space characters); compiled on first use, as
+    these big classes cost more to compile than most builds spend counting words."""
+    return re.compile(f"[{_CJK}]"), re.compile(f"[^{_CJK} \\t\\n\\v\\f\\r]+")
 
 
 def _number_of_words(value: Any, mode: Any = None) -> int:
@@ -806,10 +811,11 @@ def _number_of_words(value: Any, mode: Any = None) -> int:
     words = len(_split(text, " "))
     if mode not in ("cjk", "auto"):
         return words
-    cjk = len(_CJK_CHAR.findall(text))
+    cjk_char, non_cjk_word = _cjk_patterns()
+    cjk = len(cjk_char.findall(text))
     if mode == "auto" and cjk == 0:
         return words
-    return cjk + len(_NON_CJK_WORD.findall(text))
+    return cjk + len(non_cjk_word.findall(text))
 
 
 _XML_ATTR = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
@@ -1290,15 +1296,21 @@ def _remove_dots(path: str) -> str:
     return result if not path.startswith("/") or result.startswith("/") else "/" + result
 
 
-def _date_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
-    """Liquid's `date` and Jekyll's date filters, in the site's time zone."""
+def _date_filters(config: Mapping[str, Any], on_now: Callable[[], None]) -> dict[str, Filter]:
+    """Liquid's `date` and Jekyll's date filters, in the site's time zone; `on_now` hears of
+    "now" and "today", which make the output depend on when the site is built."""
     tz = site_timezone(config)
+
+    def to_moment(value: Any) -> datetime | None:
+        if isinstance(value, str) and value.lower() in ("now", "today"):
+            on_now()
+        return to_time(value, tz)
 
     def time_of(value: Any) -> datetime:
         """Jekyll's `time`: the value as a time, moved to the local zone."""
         if isinstance(value, date) and not isinstance(value, datetime):
             return datetime(value.year, value.month, value.day, tzinfo=tz)
-        moment = to_time(value, tz)
+        moment = to_moment(value)
         if moment is None:
             raise FilterArgumentError(f"Invalid Date: '{ruby_inspect(value)}' is not a valid "
                                       "datetime.", token=None)
@@ -1306,7 +1318,7 @@ def _date_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
 
     def date_filter(value: Any, fmt: Any) -> Any:
         value, fmt = _nil(value), ruby_to_s(_nil(fmt))
-        moment = None if fmt == "" else to_time(value, tz)
+        moment = None if fmt == "" else to_moment(value)
         return value if moment is None else strftime(moment, fmt)
 
     def unless_empty(function: Callable[[datetime], str]) -> Filter:
@@ -1460,8 +1472,14 @@ NOT_IN_JEKYLL = ("sum", "has", "reject", "find_index", "squish", "escapejs", "sa
 def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
     """Put Jekyll's filters (and Ruby Liquid's versions of the standard ones) on `env`, bound
     to this build's site config."""
+    def on_now() -> None:
+        renderer = getattr(env, "renderer", None)
+        if renderer is not None:
+            renderer.site.volatile.add("now")
+
     table = {**STANDARD_FILTERS, **JEKYLL_FILTERS, **_url_filters(config),
-             **_date_filters(config), **_converter_filters(config), **_expression_filters(env)}
+             **_date_filters(config, on_now), **_converter_filters(config),
+             **_expression_filters(env)}
     for name in NOT_IN_JEKYLL:
         env.filters.pop(name, None)
     for name, function in table.items():

@@ -108,8 +108,10 @@ class Renderer:
             for i in chunks[0]:
                 self._render_and_hand_on(docs[i])
             for chunk, future in zip(chunks[1:], futures):
-                for i, (content, output) in zip(chunk, future.result()):
+                rendered, volatile = future.result()
+                for i, (content, output) in zip(chunk, rendered):
                     docs[i].content, docs[i].output = content, output
+                self.site.volatile |= volatile
 
     def _render_and_hand_on(self, doc: Document) -> None:
         self.render_document(doc)
@@ -400,13 +402,14 @@ OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
-def _render_chunk(chunk: list[int]) -> list[tuple[str, str | None]]:
-    """In a forked worker: render some documents with the parent's renderer."""
+def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str]]:
+    """In a forked worker: render some documents with the parent's renderer; their content
+    and output, and what made them depend on the moment of building."""
     assert _FORKED is not None
     renderer, docs = _FORKED
     for i in chunk:
         renderer._render_and_hand_on(docs[i])
-    return [(docs[i].content, docs[i].output) for i in chunk]
+    return [(docs[i].content, docs[i].output) for i in chunk], renderer.site.volatile
 
 
 def _order(doc: Document) -> tuple:

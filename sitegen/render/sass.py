@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sass
-
 from ..errors import SiteError, line_at
 
 STYLES = ("nested", "expanded", "compact", "compressed")
@@ -57,6 +55,8 @@ def compile_sass(text: str, *, name: str, basename: str, indented: bool,
                  config: dict[str, Any], source: Path, include_paths: list[str],
                  environment: str, relative_path: str, first_line: int) -> SassResult:
     """Compile one Sass page; `name` is its file name, `basename` without the extension."""
+    import sass   # libsass loads only for sites that have Sass pages
+
     options = config.get("sass") or {}
     style = str(options.get("style", "compact")).lstrip(":")
     style = style if style in STYLES else "compact"
