@@ -40,11 +40,16 @@ class Session:
     def __init__(self, options: Options):
         self.options = options
         self.result: BuildResult | None = None
+        self.by_path: dict[Path, Document] = {}   # the last full build's documents by file
 
     def full(self) -> Update:
         started = time.perf_counter()
         self.result = None                  # a failed build leaves nothing to patch
         self.result = build(self.options)
+        # Incremental updates never add or remove documents, so this holds until the next.
+        site = self.result.site
+        self.by_path = {d.path.resolve(): d for d in site.documents() + site.pages
+                        if d.generated is None and not d.asset}
         return Update("full", self.result.files, time.perf_counter() - started)
 
     def update(self, changed: set[Path]) -> Update:
@@ -62,14 +67,11 @@ class Session:
         a changed include, layout or data file, and those files; None for a full build."""
         if self.result is None or not changed:
             return None
-        site = self.result.site
-        by_path = {d.path.resolve(): d for d in site.documents() + site.pages
-                   if d.generated is None and not d.asset}
         bodies: dict[Document, str] = {}
         users: set[Document] = set()
         inputs: list[Path] = []
         for path in changed:
-            doc = by_path.get(path.resolve())
+            doc = self.by_path.get(path.resolve())
             if doc is None:
                 found = self._users_of(path.resolve())
                 if found is None:
