@@ -39,7 +39,8 @@ def inputs(options: Options, config: dict[str, Any], theme_root: Path | None) ->
         trees.append(("theme", theme_root))
     for label, root in trees:
         digest.update(f"\0{label}\0".encode())
-        for path in _files(root, skip=dest):
+        entries = _site_entries(config) if label == "source" else None
+        for path in _files(root, dest, entries):
             _add_file(digest, root, path)
     for name in options.config_files or []:
         path = Path(name).resolve()
@@ -105,17 +106,34 @@ def _load(config: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
-def _files(root: Path, skip: Path) -> Iterator[Path]:
+def _site_entries(config: dict[str, Any]) -> Any:
+    """Jekyll's filter of the source tree: folders it never reads need no fingerprint (a
+    virtualenv or `node_modules` in the site's folder can hold a hundred thousand files)."""
+    from .read.entries import EntryFilter
+    return EntryFilter(Path(config["source"]), config.get("include"), config.get("exclude"))
+
+
+def _files(root: Path, skip: Path, entries: Any = None) -> Iterator[Path]:
     """Every file under `root` in a stable order, without caches, VCS folders and the output
-    (nor the output's staging folders beside it)."""
+    (nor the output's staging folders beside it), nor folders that `entries` excludes or
+    that start with a dot and are not included."""
     staging = f".{skip.name}.sitegen-"
     for folder, dirs, names in os.walk(root):
         here = Path(folder)
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative + "/"
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED and not d.startswith(staging)
-                         and here / d != skip)
+                         and here / d != skip and (entries is None or _read(entries, prefix + d)))
         for name in sorted(names):
             if not name.endswith(".pyc"):
                 yield here / name
+
+
+def _read(entries: Any, folder: str) -> bool:
+    """Whether the build can read anything in `folder` (relative to the source)."""
+    if entries.included(folder):
+        return True
+    return not entries.excluded(folder) and not os.path.basename(folder).startswith(".")
 
 
 def _add_file(digest: Any, root: Path, path: Path) -> None:

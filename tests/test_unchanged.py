@@ -154,3 +154,19 @@ def test_future_post_appears_when_its_time_comes(site):
     time.sleep(max(0.0, (soon - datetime.now().astimezone()).total_seconds()) + 1.2)
     assert UNCHANGED not in build()
     assert any("soon" in name for name in snapshot(dest))
+
+
+def test_only_what_jekyll_reads_counts(site):
+    """Excluded folders and dot-folders are never read, so editing them changes nothing; a
+    dot-folder listed in `include:` is read."""
+    src, dest, build, clean = site
+    write(src, {"_config.yml": "title: Unchanged\ninclude: [.well-known]\nexclude: [notes/]\n",
+                ".well-known/security.txt": "Contact: a\n", ".venv/lib/x.py": "x = 1\n",
+                "notes/todo.md": "---\n---\nTodo\n"})
+    build()
+    write(src, {".venv/lib/x.py": "x = 2\n", "notes/todo.md": "---\n---\nDone\n"})
+    assert UNCHANGED in build()
+    write(src, {".well-known/security.txt": "Contact: b\n"})
+    assert UNCHANGED not in build()
+    assert snapshot(dest) == clean()
+    assert snapshot(dest)[".well-known/security.txt"] == b"Contact: b\n"
