@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from .config import Options, environment, load_config
 from .errors import SiteError
 
-FORMAT = 1
+FORMAT = 2
 HASHED_BELOW = 256 * 1024    # files smaller than this are hashed; larger ones go by size+mtime
 PACKAGE = Path(__file__).parent
 SKIPPED = {".git", ".sitegen-cache", ".jekyll-cache", ".sass-cache", "__pycache__"}
@@ -84,7 +84,9 @@ def save(site: Any, fingerprint: str) -> None:
         path.unlink(missing_ok=True)
         if site.volatile:
             return
-        record = {"format": FORMAT, "inputs": fingerprint, "expires": site.expires,
+        _forget_gone(path.parent)
+        record = {"format": FORMAT, "destination": str(site.dest), "inputs": fingerprint,
+                  "expires": site.expires,
                   "outputs": _written(site)}
         path.parent.mkdir(parents=True, exist_ok=True)
         scratch = path.with_suffix(".tmp")
@@ -92,6 +94,17 @@ def save(site: Any, fingerprint: str) -> None:
         scratch.replace(path)
     except OSError:
         pass   # a read-only source just builds every time
+
+
+def _forget_gone(folder: Path) -> None:
+    """Drop the records of destinations that no longer exist (`sitegen print` builds into
+    scratch folders)."""
+    for other in folder.glob("*.json"):
+        try:
+            if not Path(json.loads(other.read_text(encoding="utf-8"))["destination"]).exists():
+                other.unlink()
+        except (OSError, ValueError, KeyError, TypeError):
+            other.unlink(missing_ok=True)
 
 
 def _record_path(config: dict[str, Any]) -> Path:

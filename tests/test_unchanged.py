@@ -170,3 +170,15 @@ def test_only_what_jekyll_reads_counts(site):
     assert UNCHANGED not in build()
     assert snapshot(dest) == clean()
     assert snapshot(dest)[".well-known/security.txt"] == b"Contact: b\n"
+
+
+def test_records_of_removed_destinations_are_dropped(site, sitegen_cli, tmp_path):
+    src, dest, build, _ = site
+    other = tmp_path / "scratch-out"
+    assert sitegen_cli("build", "-s", str(src), "-d", str(other)).returncode == 0
+    records = src / ".sitegen-cache" / "builds"
+    assert len(list(records.glob("*.json"))) == 2
+    shutil.rmtree(other)
+    write(src, {"index.md": "---\nlayout: default\n---\n# Changed\n"})
+    assert UNCHANGED not in build()
+    assert len(list(records.glob("*.json"))) == 1
