@@ -15,10 +15,14 @@ import os
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .config import Options, environment, load_config
 from .errors import SiteError
+
+if TYPE_CHECKING:
+    from .read.entries import EntryFilter
+    from .site import Site
 
 FORMAT = 2
 HASHED_BELOW = 256 * 1024    # files smaller than this are hashed; larger ones go by size+mtime
@@ -77,7 +81,7 @@ def theme_of(config: dict[str, Any]) -> Path | None:
     return find_theme(name, Path(config["source"])).root if isinstance(name, str) else None
 
 
-def save(site: Any, fingerprint: str) -> None:
+def save(site: "Site", fingerprint: str) -> None:
     """Record the build just committed, unless its output depends on when it ran."""
     path = _record_path(site.config)
     try:
@@ -119,14 +123,14 @@ def _load(config: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
-def _site_entries(config: dict[str, Any]) -> Any:
+def _site_entries(config: dict[str, Any]) -> "EntryFilter":
     """Jekyll's filter of the source tree: folders it never reads need no fingerprint (a
     virtualenv or `node_modules` in the site's folder can hold a hundred thousand files)."""
     from .read.entries import EntryFilter
     return EntryFilter(Path(config["source"]), config.get("include"), config.get("exclude"))
 
 
-def _files(root: Path, skip: Path, entries: Any = None) -> Iterator[Path]:
+def _files(root: Path, skip: Path, entries: "EntryFilter | None" = None) -> Iterator[Path]:
     """Every file under `root` in a stable order, without caches, VCS folders and the output
     (nor the output's staging folders beside it), nor folders that `entries` excludes or
     that start with a dot and are not included."""
@@ -142,7 +146,7 @@ def _files(root: Path, skip: Path, entries: Any = None) -> Iterator[Path]:
                 yield here / name
 
 
-def _read(entries: Any, folder: str) -> bool:
+def _read(entries: "EntryFilter", folder: str) -> bool:
     """Whether the build can read anything in `folder` (relative to the source)."""
     if entries.included(folder):
         return True
@@ -163,7 +167,7 @@ def _add_file(digest: Any, root: Path, path: Path) -> None:
             pass
 
 
-def _written(site: Any) -> dict[str, list[int]]:
+def _written(site: "Site") -> dict[str, list[int]]:
     """`_listing` of the output just committed, from the files the build wrote (cheaper than
     walking the folder)."""
     from .write import destination
