@@ -50,7 +50,8 @@ def _build(options: Options, log) -> BuildResult:
         raise_failures(models)
     else:
         models = check_models(reader.source)
-    inputs = fingerprint.inputs(options, config, reader.theme.root if reader.theme else None)
+    inputs = fingerprint.inputs(options, config, reader.theme.root if reader.theme else None) \
+        if options.record else None
     site = reader.read()
     site.models = liquid_models(models)
     active = plugins.modules(names)
@@ -66,5 +67,6 @@ def _build(options: Options, log) -> BuildResult:
         staging.abort()
         raise
     files = staging.commit()
-    fingerprint.save(site, inputs)
+    if inputs is not None:
+        fingerprint.save(site, inputs)
     return BuildResult(site, renderer, files, time.perf_counter() - started)

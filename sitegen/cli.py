@@ -13,6 +13,7 @@ from .commands import models as models_command
 from .commands import prepare as prepare_command
 from .commands import printing as print_command
 from .commands import serve as serve_command
+from .errors import SiteError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,7 +31,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except SiteError as err:   # what a command did not report in its own words
+        print(f"error: {err}", file=sys.stderr)
+        return 1
 
 
 def program() -> NoReturn:

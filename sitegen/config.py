@@ -92,6 +92,7 @@ class Options:
     overrides: dict[str, Any] = field(default_factory=dict)
     parallel: bool = True       # may render in forked worker processes
     convert_models: bool = True  # False: stale models keep their bundle (serve converts aside)
+    record: bool = False        # keep a build record, so that an unchanged site is not rebuilt
 
 
 def deep_merge(base: dict, other: dict) -> dict:

@@ -101,8 +101,7 @@ def save(site: "Site", fingerprint: str) -> None:
 
 
 def _forget_gone(folder: Path) -> None:
-    """Drop the records of destinations that no longer exist (`sitegen print` builds into
-    scratch folders)."""
+    """Drop the records of destinations that no longer exist."""
     for other in folder.glob("*.json"):
         try:
             if not Path(json.loads(other.read_text(encoding="utf-8"))["destination"]).exists():

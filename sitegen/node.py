@@ -6,8 +6,8 @@ shares them and an upgrade of the lock installs a fresh copy next to the old one
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -26,6 +26,7 @@ def cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitegen"
 
 
+@functools.cache
 def node_modules() -> Path:
     """The `node_modules` folder for the pinned lock file, installed with `npm ci` if missing."""
     lock = (LOCK_DIR / "package-lock.json").read_bytes()
@@ -46,12 +47,6 @@ def node_modules() -> Path:
         raise SiteError(f"npm ci failed in {home}:\n{done.stderr.strip()[-2000:]}")
     (home / ".installed").write_text("ok\n")
     return modules
-
-
-def package_version(name: str) -> str:
-    """The installed version of the npm package `name` (from its package.json)."""
-    meta = json.loads((node_modules() / name / "package.json").read_text())
-    return str(meta["version"])
 
 
 def run_script(script: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:

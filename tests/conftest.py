@@ -22,6 +22,20 @@ def run_sitegen(*args: str, env: dict[str, str] | None = None,
                           text=True, env=environ, cwd=cwd or ROOT, timeout=600)
 
 
+def write(root: Path, files: dict[str, str]) -> None:
+    """Write `files` (relative path → text) under `root`."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (relative path → bytes)."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
 @pytest.fixture()
 def sitegen_cli():
     return run_sitegen

@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import snapshot, write
+
 
 def sitegen(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "sitegen", *args], capture_output=True,
                           text=True, env={**os.environ, **(env or {})}, timeout=120)
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 GOOD = {
@@ -30,11 +25,6 @@ GOOD = {
     "index.md": "---\nlayout: default\n---\n# Home\n\n{% include note.html text='hi' %}\n",
     "_posts/2021-03-04-post.md": "---\nlayout: default\ntitle: A post\n---\nBody\n",
 }
-
-
-def snapshot(dest: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(dest)): p.read_bytes() for p in sorted(dest.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture()

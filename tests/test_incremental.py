@@ -13,6 +13,8 @@ from sitegen.build import build
 from sitegen.config import Options
 from sitegen.serve.session import Session
 
+from .conftest import snapshot
+
 LAYOUT = """<html><head>{% seo %}</head><body><nav>{% include nav.html %}</nav>{{ content }}
 <p>{% if page.previous %}{{ page.previous.title }}{% endif %}|{% if page.next %}{{ page.next.title }}{% endif %}</p>
 <footer>{{ site.data.info.owner }}</footer></body></html>
@@ -109,11 +111,6 @@ def edit(rng: random.Random, root: Path, step: int) -> set[Path]:
     return {css}
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
-
-
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
 def test_random_edits_match_full_builds(seed: int, tmp_path: Path) -> None:
     source, served, clean = tmp_path / "src", tmp_path / "served", tmp_path / "clean"
@@ -130,7 +127,7 @@ def test_random_edits_match_full_builds(seed: int, tmp_path: Path) -> None:
         kinds.add(session.update(changed).kind)
         shutil.rmtree(clean, ignore_errors=True)
         build(Options(source=str(source), destination=str(clean), parallel=False))
-        assert tree(served) == tree(clean), f"seed {seed}, step {step}: {sorted(changed)}"
+        assert snapshot(served) == snapshot(clean), f"seed {seed}, step {step}: {sorted(changed)}"
     assert "full" in kinds
     assert "incremental" in kinds or not body_edits, "body edits take the incremental path"
 
@@ -155,13 +152,13 @@ def test_template_and_data_edits_render_only_their_users(kind: str, tmp_path: Pa
     (source / "plain.html").write_text("---\ntitle: Plain\n---\n<p>no layout, no data</p>\n")
     session = Session(Options(source=str(source), destination=str(served), parallel=False))
     session.full()
-    before = tree(served)
+    before = snapshot(served)
     changed = edit(_Fixed(kind), source, 99)
     update = session.update(changed)
     assert update.kind == "incremental"
     build(Options(source=str(source), destination=str(clean), parallel=False))
-    after = tree(served)
-    assert after == tree(clean)
+    after = snapshot(served)
+    assert after == snapshot(clean)
     rewritten = {name for name in after if after[name] != before.get(name)}
     assert "plain.html" not in rewritten and "feed.xml" not in rewritten
     assert {"index.html", "about.html"} <= rewritten

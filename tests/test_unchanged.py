@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import snapshot, write
+
 SITE = {
     "_config.yml": "title: Unchanged\n",
     "_layouts/default.html": "<main>{% include note.html %}{{ content }}</main>\n",
@@ -21,18 +23,6 @@ SITE = {
     "style.css": "body { color: black; }\n",
 }
 UNCHANGED = "nothing changed since the last build"
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
-def snapshot(dest: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(dest)): p.read_bytes() for p in sorted(dest.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture()

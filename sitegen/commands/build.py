@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-
 import time
+from dataclasses import replace
 
 from ..config import Options
 from ..errors import SiteError
@@ -42,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    options = options_from(args)
+    options = replace(options_from(args), record=True)
     unchanged = current(options)
     if unchanged is not None:
         if not args.quiet:

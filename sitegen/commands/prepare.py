@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from ..config import Options, load_config
-from ..errors import SiteError
 from ..models import raise_failures, sync_models
 from ..runtime import include_files, runtime_files, uses_cdn
 
@@ -29,11 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load_config(Options(source=args.source))
     source = Path(config["source"])
-    try:
-        raise_failures(sync_models(source, log=lambda m: print(m, file=sys.stderr)))
-    except SiteError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    raise_failures(sync_models(source, log=lambda m: print(m, file=sys.stderr)))
     includes_dir = config.get("includes_dir", "_includes")
     files = {rel.replace("_includes", includes_dir, 1): path
              for rel, path in include_files().items()}

@@ -62,7 +62,7 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
         tools = {"tensorflow": tf.__version__, "tensorflowjs": tensorflowjs.__version__}
         runner = _CONVERTERS[kind](src, out, car)
     model_json = json.loads((out / "model.json").read_text())
-    signature = runner.signature(car) if runner else _bundle_signature(model_json, car)
+    signature = runner.signature() if runner else _bundle_signature(model_json)
     inputs = _verification_inputs(signature["input"], car, Path(job["site_source"]),
                                   fixed_batch=signature.get("fixed_batch", False))
     try:
@@ -118,7 +118,7 @@ class _KerasRunner:
     def __init__(self, model: Any):
         self.model = model
 
-    def signature(self, car: Sidecar) -> dict[str, Any]:
+    def signature(self) -> dict[str, Any]:
         shapes = self.model.input_shape
         if isinstance(shapes, list):
             if len(shapes) != 1:
@@ -149,7 +149,7 @@ class _SavedModelRunner:
             raise ConversionError(f"the SavedModel takes {len(specs)} inputs; sitegen supports one")
         (self.input_name, self.spec), = specs.items()
 
-    def signature(self, car: Sidecar) -> dict[str, Any]:
+    def signature(self) -> dict[str, Any]:
         shape = self.spec.shape.as_list()
         return {"input": shape, "fixed_batch": shape[0] is not None}
 
@@ -228,7 +228,7 @@ def _copy_bundle(src: Path, out: Path, car: Sidecar) -> None:
             shutil.copy2(path, out / path.name)
 
 
-def _bundle_signature(model_json: dict[str, Any], car: Sidecar) -> dict[str, Any]:
+def _bundle_signature(model_json: dict[str, Any]) -> dict[str, Any]:
     """The input shape of a ready bundle, from its graph signature or its InputLayer."""
     sig = model_json.get("signature", {}).get("inputs", {})
     for spec in sig.values():

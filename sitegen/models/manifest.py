@@ -21,16 +21,13 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def is_current(folder: Path, digest: str) -> dict[str, Any] | None:
-    """The manifest if the bundle in `folder` was made from `digest` and is complete, else None."""
-    manifest = read_manifest(folder)
+def is_current(folder: Path, manifest: dict[str, Any] | None, digest: str) -> bool:
+    """Whether `manifest` (the bundle's in `folder`) says it was made from `digest`, and the
+    bundle is complete."""
     if manifest is None or manifest.get("hash") != digest:
-        return None
-    for name, size in manifest.get("files", {}).items():
-        path = folder / name
-        if not path.is_file() or path.stat().st_size != size:
-            return None
-    return manifest
+        return False
+    return all((folder / name).is_file() and (folder / name).stat().st_size == size
+               for name, size in manifest.get("files", {}).items())
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:

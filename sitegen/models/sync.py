@@ -67,10 +67,10 @@ def check_models(site_source: Path, force: bool = False) -> list[ModelState]:
     for model in discover(site_source):
         folder = bundle_dir(site_source, model.name)
         digest = model.digest(site_source)
-        current = None if force else is_current(folder, digest)
-        model.kind = current["kind"] if current else detect_kind(model.name, model.path)
-        states.append(ModelState(model, "up to date", digest, current) if current
-                      else ModelState(model, "stale", digest, read_manifest(folder)))
+        manifest = read_manifest(folder)
+        current = not force and is_current(folder, manifest, digest)
+        model.kind = manifest["kind"] if current else detect_kind(model.name, model.path)
+        states.append(ModelState(model, "up to date" if current else "stale", digest, manifest))
     return states
 
 

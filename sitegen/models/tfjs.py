@@ -18,11 +18,10 @@ class BundleError(Exception):
     """TF.js could not load or run the bundle."""
 
 
-def run_bundle(bundle: Path, inputs: np.ndarray, scratch: Path | None = None
-               ) -> tuple[np.ndarray, dict]:
+def run_bundle(bundle: Path, inputs: np.ndarray) -> tuple[np.ndarray, dict]:
     """The bundle's output for the float32 batch `inputs`, and the runner's report (format,
     backend, TF.js version, load and predict milliseconds)."""
-    with tempfile.TemporaryDirectory(prefix="sitegen-tfjs-", dir=scratch) as tmp:
+    with tempfile.TemporaryDirectory(prefix="sitegen-tfjs-") as tmp:
         folder = Path(tmp)
         (folder / "in.f32").write_bytes(inputs.astype("<f4").tobytes())
         done = run_script(TFJS_RUN, str(bundle), str(folder / "in.f32"),

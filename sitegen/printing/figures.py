@@ -43,7 +43,7 @@ class DemoFigures:
         return {"title": manifest.get("title") or name, "name": name,
                 "parameters": f"{manifest.get('parameters', 0):,}",
                 "size": f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB",
-                "kind": manifest["output"]["kind"], "pairs": pairs}
+                "pairs": pairs}
 
     def _cached(self, name: str, manifest: dict[str, Any], samples: list[str]) -> list[dict]:
         digest = hashlib.sha256(manifest["hash"].encode())

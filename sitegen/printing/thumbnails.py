@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ URLS = {
     "youtube": "https://i.ytimg.com/vi/{id}/hqdefault.jpg",
     "vimeo": "https://vimeo.com/api/v2/video/{id}.json",   # JSON naming the thumbnail
 }
-WATCH = {"youtube": "https://youtu.be/{id}", "vimeo": "https://vimeo.com/{id}"}
 TIMEOUT = 3.0
 
 
@@ -64,6 +62,8 @@ class Thumbnails:
             return None
 
     def _get(self, url: str) -> bytes:
+        import urllib.request   # only when a thumbnail is fetched; builds skip http.client
+
         request = urllib.request.Request(url, headers={"User-Agent": "sitegen"})
         with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
             return response.read(5_000_000)

@@ -192,18 +192,16 @@ async def convert_models(state: State) -> None:
         state.converting = False
 
 
-def touches_models(changed: set[Path], source: Path) -> bool:
-    models = (source / "_models").resolve()
-    return any(p.resolve().is_relative_to(models) for p in changed)
-
-
 async def watch_loop(state: State, watcher: Watcher) -> None:
-    source = Path(state.options.source)
+    models = (Path(state.options.source) / "_models").resolve()
     while True:
         changed = await watcher.changes()
-        if touches_models(changed, source):
+        # A model edit only converts (aside); the swapped-in bundle then rebuilds and reloads.
+        content = {p for p in changed if not p.resolve().is_relative_to(models)}
+        if content != changed:
             asyncio.create_task(convert_models(state))
-        await rebuild(state, changed)
+        if content:
+            await rebuild(state, content)
 
 
 def make_app(state: State) -> web.Application:

@@ -136,8 +136,8 @@ class Session:
                 if layout.path.resolve() == path:
                     data, body, line = parse(read_text(path), str(path))
                     site.layouts[name] = Layout(name, layout.path, data, body, line)
-            if path.is_relative_to(data_dir):
-                site.data = read_data(site.source / site.config["data_dir"])
+        if any(path.is_relative_to(data_dir) for path in inputs):
+            site.data = read_data(data_dir)
 
     def _safe(self, docs: set[Document]) -> bool:
         """Every reader of a re-rendered body is a page rendered after it in a full build."""

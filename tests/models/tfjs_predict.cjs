@@ -19,6 +19,6 @@ const tf = require(path.join(process.env.SITEGEN_NODE_MODULES, "@tensorflow/tfjs
     ? await tf.loadLayersModel(handler) : await tf.loadGraphModel(handler);
   const input = JSON.parse(fs.readFileSync(inputFile, "utf8"));
   const x = tf.tensor(input.data, input.shape);
-  const y = json.format === "layers-model" ? model.predict(x) : model.predict(x);
+  const y = model.predict(x);
   console.log(JSON.stringify({ shape: y.shape, data: Array.from(await y.data()) }));
 })().catch((e) => { console.error(e.message); process.exit(1); });

@@ -102,23 +102,26 @@ function ensureOpenCv(libs) {
   return cvReady;
 }
 
-async function loadModel(tf, url, manifestUrl, ioHandler) {
-  const key = ioHandler ? `upload:${Math.random()}` : url;
-  if (!models.has(key)) {
-    models.set(key, (async () => {
-      const manifest = manifestUrl ? await fetch(manifestUrl).then((r) => {
+// A site model, loaded once per page and shared by its widgets.
+function loadModel(tf, url, manifestUrl) {
+  if (!models.has(url)) {
+    models.set(url, (async () => {
+      const manifest = await fetch(manifestUrl).then((r) => {
         if (!r.ok) throw new Error(`no manifest at ${manifestUrl} (HTTP ${r.status})`);
         return r.json();
-      }) : null;
-      const format = manifest ? manifest.format : ioHandler.format;
-      const t0 = performance.now();
-      const source = ioHandler ? ioHandler.handler : url;
-      const model = format === "layers-model"
-        ? await tf.loadLayersModel(source) : await tf.loadGraphModel(source);
-      return { model, manifest, loadMs: performance.now() - t0 };
+      });
+      return { manifest, ...await loadTimed(tf, url, manifest.format) };
     })());
   }
-  return models.get(key);
+  return models.get(url);
+}
+
+// `source` is a URL or an IO handler (a reader's own files).
+async function loadTimed(tf, source, format) {
+  const t0 = performance.now();
+  const model = format === "layers-model"
+    ? await tf.loadLayersModel(source) : await tf.loadGraphModel(source);
+  return { model, loadMs: performance.now() - t0 };
 }
 
 // --- drawing a tensor without leaving the GPU (webgl backend) -----------------------------------
@@ -385,8 +388,9 @@ class Demo {
       try {
         const format = JSON.parse(await json.text()).format;
         const handler = this.tf.io.browserFiles([json, ...list.filter((f) => f !== json)]);
-        const loaded = await loadModel(this.tf, null, null, { handler, format });
-        this.model = loaded.model;
+        const loaded = await loadTimed(this.tf, handler, format);
+        if (this.ownModel) this.ownModel.dispose();   // the site's model stays shared
+        this.ownModel = this.model = loaded.model;
         this.loadMs = loaded.loadMs;
         this.message.textContent = `Running your model ${json.name}`;
         await this.runOnce();
