@@ -206,6 +206,9 @@ BAD = {
                     ["m.yml:2", "model 'm'", "'quantise' is unknown"]),
     "wrong-type": ("m", lambda s: (s / "_models/m.yml").write_text("input:\n  size: 12\n"),
                    ["m.yml:2", "'input.size' must be a list of two integers"]),
+    "nested-key": ("m", lambda s: (s / "_models/m.yml").write_text(
+        "input:\n  range: [0, 1]\noutput:\n  range: [2, 1]\n"),
+        ["m.yml:4", "'output.range' must be [low, high]"]),
     "past-tolerance": ("m", lambda s: (s / "_models/m.yml").write_text(
         "quantize: uint8\ntolerance: 0.000000001\n"),
         ["model 'm'", "differs from TensorFlow's", "quantize: float16"]),

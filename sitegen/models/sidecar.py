@@ -6,10 +6,11 @@ uint8 was wanted, a wrong input range in the demo), so unknown keys and wrong ty
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import SiteError, line_at
 from ..read.yamlfile import load_yaml
@@ -56,9 +57,7 @@ class _Checker:
         self.name, self.path, self.text = name, path, text
 
     def fail(self, key: str, reason: str) -> SiteError:
-        leaf = key.split(".")[-1]
-        match = re.search(rf"^\s*{re.escape(leaf)}\s*:", self.text, re.M)
-        line = self.text.count("\n", 0, match.start()) + 1 if match else None
+        line = _key_line(self.text, key.split("."))
         return SiteError(f"model '{self.name}': sidecar key '{key}' {reason}", str(self.path),
                          line, None, line_at(self.text, line) if line else None)
 
@@ -93,6 +92,23 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
             raise self.fail(key, f"must be a list of strings (got {_kind(value)})")
         return [str(v) for v in value]
+
+
+def _key_line(text: str, path: list[str]) -> int | None:
+    """The line of the key at `path` (`["output", "range"]`), found in the YAML's node tree,
+    so that `output.range` is not mistaken for `input.range`."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    line = None
+    for part in path:
+        if not isinstance(node, yaml.MappingNode):
+            return line
+        for key, value in node.value:
+            if key.value == part:
+                node, line = value, key.start_mark.line + 1
+                break
+        else:
+            return line
+    return line
 
 
 def _kind(value: Any) -> str:
