@@ -7,7 +7,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
@@ -41,6 +41,7 @@ class Renderer:
         self._listings: dict[str, Any] = {}
         self._positions: dict[str, dict[int, int]] = {}
         self._names: dict[Path, str] = {}
+        self._located: dict[tuple[str, tuple[Path, ...]], Path | None] = {}
         self._urls_by_path: dict[str, str] | None = None
         self._rendering: list[Document | Excerpt] = []
         # document -> the documents, excerpts or generated pages whose output used its body
@@ -233,6 +234,14 @@ class Renderer:
             except LiquidError as err:
                 raise self._error(err, name) from None
         return self._templates[key]
+
+    def locate(self, file: str, dirs: Sequence[Path]) -> Path | None:
+        """The first of `dirs` that holds the include `file`, looked up once per build (serve
+        makes a new renderer when an include file comes or goes)."""
+        key = (file, tuple(dirs))
+        if key not in self._located:
+            self._located[key] = next((d / file for d in dirs if (d / file).is_file()), None)
+        return self._located[key]
 
     def forget_template(self, path: Path) -> None:
         """Drop a cached include so that the next use reads the file again."""
