@@ -44,12 +44,12 @@ def inputs(options: Options, config: dict[str, Any], theme_root: Path | None) ->
     for label, root in trees:
         digest.update(f"\0{label}\0".encode())
         entries = _site_entries(config) if label == "source" else None
-        for path in _files(root, dest, entries):
-            _add_file(digest, root, path)
+        for relative, path in _files(root, dest, entries):
+            _add_file(digest, relative, path)
     for name in options.config_files or []:
         path = Path(name).resolve()
         if path.is_file():
-            _add_file(digest, path.parent, path)
+            _add_file(digest, path.name, str(path))
     return digest.hexdigest()
 
 
@@ -129,20 +129,23 @@ def _site_entries(config: dict[str, Any]) -> "EntryFilter":
     return EntryFilter(Path(config["source"]), config.get("include"), config.get("exclude"))
 
 
-def _files(root: Path, skip: Path, entries: "EntryFilter | None" = None) -> Iterator[Path]:
-    """Every file under `root` in a stable order, without caches, VCS folders and the output
-    (nor the output's staging folders beside it), nor folders that `entries` excludes or
-    that start with a dot and are not included."""
+def _files(root: Path, skip: Path,
+           entries: "EntryFilter | None" = None) -> Iterator[tuple[str, str]]:
+    """(path from `root`, full path) of every file under `root`, in a stable order, without
+    caches, VCS folders and the output (nor the output's staging folders beside it), nor
+    folders that `entries` excludes or that start with a dot and are not included. Strings,
+    not `Path`s: for a thousand files, `Path` operations cost more than the hashing."""
     staging = f".{skip.name}.sitegen-"
+    skipped = str(skip)
     for folder, dirs, names in os.walk(root):
-        here = Path(folder)
         relative = os.path.relpath(folder, root)
         prefix = "" if relative == "." else relative + "/"
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED and not d.startswith(staging)
-                         and here / d != skip and (entries is None or _read(entries, prefix + d)))
+                         and os.path.join(folder, d) != skipped
+                         and (entries is None or _read(entries, prefix + d)))
         for name in sorted(names):
             if not name.endswith(".pyc"):
-                yield here / name
+                yield prefix + name, os.path.join(folder, name)
 
 
 def _read(entries: "EntryFilter", folder: str) -> bool:
@@ -152,16 +155,17 @@ def _read(entries: "EntryFilter", folder: str) -> bool:
     return not entries.excluded(folder) and not os.path.basename(folder).startswith(".")
 
 
-def _add_file(digest: Any, root: Path, path: Path) -> None:
+def _add_file(digest: Any, relative: str, path: str) -> None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return
-    digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     # Content too: two saves within the file system's clock tick keep the same mtime.
     if stat.st_size < HASHED_BELOW:
         try:
-            digest.update(path.read_bytes())
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
         except OSError:
             pass
 
