@@ -2,8 +2,10 @@
 
     python bench/build.py --posts 1000 --runs 5
 
-For each peer: the median wall time and the peak memory of a cold build (no output, no
-cache), and of a second build with nothing changed. Peers take turns within each round, so
+For each peer: the median wall time, CPU time (user + system, all its processes) and the
+peak memory of a cold build (no output, no cache), and the wall time of a second build with
+nothing changed. CPU time shows how much work a build is, apart from how well it spreads
+over the cores and how long the file system makes it wait. Peers take turns within each round, so
 that the machine's slow and fast moments fall on all of them alike.
 """
 
@@ -47,19 +49,21 @@ PEERS = [
 @dataclass
 class Timings:
     cold: list[float] = field(default_factory=list)
+    cold_cpu: list[float] = field(default_factory=list)
     unchanged: list[float] = field(default_factory=list)
     peak_mib: float = 0.0
 
 
-def run_once(peer: Peer, src: Path, dest: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB, from GNU time) of one build."""
+def run_once(peer: Peer, src: Path, dest: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one build (the last two from GNU time)."""
     with tempfile.NamedTemporaryFile("r") as report:
-        prefix = [TIME, "-f", "%M", "-o", report.name] if TIME else []
+        prefix = [TIME, "-f", "%M %U %S", "-o", report.name] if TIME else []
         start = time.perf_counter()
         subprocess.run(prefix + peer.command(src, dest), check=True, stdout=subprocess.DEVNULL)
         seconds = time.perf_counter() - start
-        peak_kb = report.read().strip().splitlines()[-1] if TIME else "0"
-    return seconds, int(peak_kb) / 1024
+        peak_kb, user, system = (report.read().strip().splitlines()[-1].split() if TIME
+                                 else ("0", "0", "0"))
+    return seconds, float(user) + float(system), int(peak_kb) / 1024
 
 
 def measure(posts: int, runs: int, tmp: Path) -> dict[str, Timings]:
@@ -77,8 +81,10 @@ def measure(posts: int, runs: int, tmp: Path) -> dict[str, Timings]:
                 shutil.rmtree(src / cache, ignore_errors=True)
             timings = results[peer.name]
             for series in (timings.cold, timings.unchanged):
-                seconds, peak = run_once(peer, src, dest)
+                seconds, cpu, peak = run_once(peer, src, dest)
                 series.append(seconds)
+                if series is timings.cold:
+                    timings.cold_cpu.append(cpu)
                 timings.peak_mib = max(timings.peak_mib, peak)
     jekyll, sitegen = _outputs(tmp / "jekyll"), _outputs(tmp / "sitegen")
     if jekyll and jekyll != sitegen:
@@ -89,11 +95,13 @@ def measure(posts: int, runs: int, tmp: Path) -> dict[str, Timings]:
 def report(results: dict[str, Timings], posts: int, runs: int) -> None:
     cold = {name: statistics.median(t.cold) for name, t in results.items()}
     unchanged = {name: statistics.median(t.unchanged) for name, t in results.items()}
+    cpu = {name: statistics.median(t.cold_cpu) for name, t in results.items()}
     base = cold["sitegen"]
     print(f"{posts} posts, median of {runs} runs")
-    print(f"{'peer':<12} {'cold s':>7} {'peer/sitegen':>13} {'no change s':>12} {'peak MiB':>9}")
+    print(f"{'peer':<12} {'cold s':>7} {'peer/sitegen':>13} {'cold CPU s':>11} "
+          f"{'no change s':>12} {'peak MiB':>9}")
     for name, timings in results.items():
-        print(f"{name:<12} {cold[name]:7.2f} {cold[name] / base:12.2f}x "
+        print(f"{name:<12} {cold[name]:7.2f} {cold[name] / base:12.2f}x {cpu[name]:11.2f} "
               f"{unchanged[name]:12.2f} {timings.peak_mib:9.0f}")
     if "hugo 0.111" in cold:
         hugo = cold["hugo 0.111"]
