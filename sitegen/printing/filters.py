@@ -3,12 +3,8 @@ figures. They only run in the includes' printing branches."""
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from liquid.exceptions import FilterArgumentError
-
-from ..errors import SiteError
 from .figures import DemoFigures
 from .thumbnails import Thumbnails
 
@@ -25,7 +21,8 @@ def qr_svg(value: Any) -> str:
 
 
 def print_filters(site: "Site") -> dict[str, Any]:
-    """The filters bound to `site` (its cache folders and models)."""
+    """The filters bound to `site` (its cache folders and models); their `SiteError`s become
+    Liquid errors where the environment registers them."""
     thumbnails = Thumbnails(site.source, site.config)
     figures = DemoFigures(site.source, site.models)
 
@@ -39,17 +36,6 @@ def print_filters(site: "Site") -> dict[str, Any]:
         wanted = [s.strip() for s in str(samples).split(",") if s.strip()] if samples else None
         return figures.figure(str(model), wanted)
 
-    table = {"sitegen_qr": qr_svg, "sitegen_thumbnail": sitegen_thumbnail,
-             "sitegen_demo_figure": sitegen_demo_figure}
-    return {name: _located(f) for name, f in table.items()}
+    return {"sitegen_qr": qr_svg, "sitegen_thumbnail": sitegen_thumbnail,
+            "sitegen_demo_figure": sitegen_demo_figure}
 
-
-def _located(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A SiteError becomes Liquid's error, which the renderer reports with file and line."""
-    @functools.wraps(function)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except SiteError as err:
-            raise FilterArgumentError(err.message, token=None) from None
-    return call

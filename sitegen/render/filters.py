@@ -37,6 +37,7 @@ from liquid.token import TOKEN_BLANK, TOKEN_EMPTY, TOKEN_WORD, Token
 from liquid.undefined import Undefined
 
 from ..dates import rfc822, site_timezone, strftime, to_time, xmlschema
+from ..errors import SiteError
 from . import markdown
 from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
 from .ruby import join, ruby_float, ruby_inspect, ruby_to_s
@@ -1449,13 +1450,16 @@ JEKYLL_FILTERS: dict[str, Filter] = {
 }
 
 
-def _ruby_errors(function: Filter) -> Filter:
-    """Errors Python raises where Ruby raises too (a bad number, a bad date…) become
-    python-liquid's, which carry the template's file and line."""
+def located_errors(function: Filter) -> Filter:
+    """Errors a filter raises where Ruby raises too (a bad number, a bad date…), and the
+    `SiteError`s of sitegen's own filters, become python-liquid's, which the renderer reports
+    with the template's file and line."""
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
+        except SiteError as err:
+            raise FilterArgumentError(err.message, token=None) from None
         except (ValueError, ArithmeticError, KeyError, IndexError) as err:
             raise FilterArgumentError(str(err) or type(err).__name__, token=None) from err
     for flag in ("with_context", "with_environment"):
@@ -1483,7 +1487,7 @@ def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
     for name in NOT_IN_JEKYLL:
         env.filters.pop(name, None)
     for name, function in table.items():
-        env.add_filter(name, _ruby_errors(function))
+        env.add_filter(name, located_errors(function))
 
 
 def apply_filter(env: Environment, name: str, value: Any, *args: Any) -> Any:

@@ -17,7 +17,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
 from .ruby import liquid_output
 from ..printing.filters import print_filters
-from .filters import register_filters
+from .filters import located_errors, register_filters
 from .tags import JEKYLL_TAGS
 
 if TYPE_CHECKING:
@@ -82,4 +82,4 @@ class JekyllEnvironment(Environment):
         register_filters(self, config)
         if renderer is not None:   # None: filters on their own (markdownify's tests, tools)
             for name, function in print_filters(renderer.site).items():
-                self.add_filter(name, function)
+                self.add_filter(name, located_errors(function))
