@@ -64,13 +64,7 @@ class Staging:
         except BaseException:
             self.abort()
             raise
-        dest = site.dest
-        old = dest.parent / f".{dest.name}.sitegen-old-{os.getpid()}-{time.monotonic_ns()}"
-        if dest.exists():
-            dest.rename(old)
-        self.root.rename(dest)
-        if old.exists():
-            _remove_in_background(old)
+        replace_folder(self.root, site.dest, background=True)
         return len(items) + len(self.streamed)
 
     def abort(self) -> None:
@@ -78,6 +72,22 @@ class Staging:
 
 
 WRITE_THREADS = 4
+
+
+def replace_folder(new: Path, target: Path, background: bool = False) -> None:
+    """Put the folder `new` in the place of `target` by two renames, so that no reader ever
+    sees half of either; the old folder is then removed (`background`: by a detached process,
+    for thousands of files)."""
+    old = target.parent / f".{target.name}.sitegen-old-{os.getpid()}-{time.monotonic_ns()}"
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if not old.exists():
+        return
+    if background:
+        _remove_in_background(old)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_one(item: Document | StaticFile, target: Path) -> None:

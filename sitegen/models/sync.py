@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import SiteError
+from ..write import replace_folder
 from .manifest import bundle_dir, is_current, read_manifest
 from .source import KIND_LABELS, ModelSource, detect_kind, discover
 
@@ -91,7 +92,7 @@ def _convert(site_source: Path, state: ModelState, log: Callable[[str], None]) -
         result, output = _run_job(scratch / "job.json")
         state.seconds = time.perf_counter() - started
         if result.get("ok"):
-            _swap(scratch / "bundle", target)
+            replace_folder(scratch / "bundle", target)
             state.state, state.manifest = "converted", result["manifest"]
             log(f"models: {model.name}: converted in {state.seconds:.1f} s, "
                 f"{_verification_text(state.manifest)}")
@@ -117,16 +118,6 @@ def _run_job(job: Path) -> tuple[dict[str, Any], str]:
 def _last_lines(output: str, n: int = 3) -> str:
     lines = [ln for ln in output.strip().splitlines() if ln.strip()]
     return " | ".join(lines[-n:]) or "no output"
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Replace `target` with `new` by two renames, so a reader never sees half a bundle."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _verification_text(manifest: dict[str, Any]) -> str:
