@@ -8,6 +8,7 @@ Posts start on a new page, so the numbers cannot move between the two passes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import html
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 from urllib.parse import urljoin
 
 from ..build import build
@@ -78,13 +79,13 @@ def print_site(options: Options, output: Path, log: Callable[[str], None] = prin
             raise SiteError("sitegen print: the site has no posts to print")
         log(f"print: laying out {len(posts)} posts …")
         book = site_root / "sitegen-book.html"
-        with _serve(site_root) as url:
+        with _serve(site_root) as url, _chromium() as print_pdf:
             book.write_text(compose(site, posts, None), encoding="utf-8")
-            first = _pdf(url + "/sitegen-book.html", scratch / "pass1.pdf")
+            first = print_pdf(url + "/sitegen-book.html", scratch / "pass1.pdf")
             numbers = _post_pages(first, len(posts))
             log("print: numbering the contents …")
             book.write_text(compose(site, posts, numbers), encoding="utf-8")
-            final = _pdf(url + "/sitegen-book.html", scratch / "book.pdf")
+            final = print_pdf(url + "/sitegen-book.html", scratch / "book.pdf")
         pages = _page_count(final)
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp_out = output.with_name(f".{output.name}.tmp")
@@ -121,10 +122,13 @@ def compose(site: Site, posts: list[Document], numbers: list[int] | None) -> str
         f'<li><a href="#sg-post-{i}"><span class="sg-toc-title">{e(_title(p))}</span>'
         f'<span class="sg-toc-dots"></span><span class="sg-toc-page">'
         f'{numbers[i] if numbers else "&nbsp;"}</span></a></li>' for i, p in enumerate(posts))
-    articles = "".join(_article(i, p) for i, p in enumerate(posts))
+    # The includes inline sitegen's print stylesheet once per page; the book has it once.
+    css = PRINT_CSS.read_text()
+    articles = "".join(_article(i, p).replace(f"<style>{css}</style>", "")
+                       for i, p in enumerate(posts))
     return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             f'<title>{e(str(config.get("title") or "Site"))}</title>{styles}'
-            f'<style>{PRINT_CSS.read_text()}{BOOK_CSS}</style></head><body>{cover}'
+            f'<style>{css}{BOOK_CSS}</style></head><body>{cover}'
             f'<section class="sg-toc"><h2>Contents</h2><ol>{toc}</ol></section>{articles}'
             '</body></html>')
 
@@ -187,7 +191,9 @@ class _serve:
         self.httpd.server_close()
 
 
-def _pdf(url: str, path: Path) -> Path:
+@contextlib.contextmanager
+def _chromium() -> Iterator[Callable[[str, Path], Path]]:
+    """One headless Chromium for both passes: a function that prints a URL to a PDF file."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -200,16 +206,23 @@ def _pdf(url: str, path: Path) -> Path:
         except Exception as err:  # noqa: BLE001 - Playwright's errors are plain Exceptions
             raise SiteError("sitegen print could not start Chromium (apt-get install chromium, "
                             f"or: playwright install chromium): {str(err).splitlines()[0]}") from None
-        try:
+
+        def print_pdf(url: str, path: Path) -> Path:
             page = browser.new_page()
-            page.goto(url, wait_until="networkidle")
-            page.emulate_media(media="print")
-            page.pdf(path=str(path), format="A4", print_background=True,
-                     display_header_footer=True, header_template="<div></div>",
-                     footer_template=FOOTER, prefer_css_page_size=True)
+            try:
+                page.goto(url, wait_until="networkidle")
+                page.emulate_media(media="print")
+                page.pdf(path=str(path), format="A4", print_background=True,
+                         display_header_footer=True, header_template="<div></div>",
+                         footer_template=FOOTER, prefer_css_page_size=True)
+            finally:
+                page.close()
+            return path
+
+        try:
+            yield print_pdf
         finally:
             browser.close()
-    return path
 
 
 def _post_pages(pdf: Path, count: int) -> list[int]:
