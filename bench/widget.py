@@ -10,24 +10,18 @@ prints mean and p95 per stage, plus the JavaScript a reader downloads with and w
 from __future__ import annotations
 
 import argparse
-import functools
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from sitegen.serve.folder import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTS = {"shapes": "/2026/11/pix2pix-on-a-cpu/",
          "digits": "/2026/11/a-digit-classifier-in-40-kb/"}
 FLAGS = ["--no-sandbox", "--headless=new", "--disable-background-networking"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def main() -> None:
@@ -37,13 +31,10 @@ def main() -> None:
     out = Path(tempfile.mkdtemp(prefix="sitegen-widget-bench-"))
     subprocess.run([sys.executable, "-m", "sitegen", "build", "-s", str(ROOT), "-d", str(out),
                     "-q"], check=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     from playwright.sync_api import sync_playwright
 
     try:
-        with sync_playwright() as p:
+        with serving(out) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
             print(f"{'model':8} {'backend':8} {'load ms':>8} {'pre ms':>12} {'infer ms':>14} "
                   f"{'post ms':>12} {'draw ms':>12}")
@@ -55,7 +46,6 @@ def main() -> None:
                 print(f"JS loaded {label}: {js_weight(browser, base + path) / 1e6:.2f} MB")
             browser.close()
     finally:
-        httpd.shutdown()
         shutil.rmtree(out, ignore_errors=True)
 
 

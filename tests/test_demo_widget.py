@@ -3,17 +3,16 @@ served over HTTP on 127.0.0.1, checked against TensorFlow's own output of the sa
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
 import numpy as np
 import pytest
 from PIL import Image
+
+from sitegen.serve.folder import serving
 
 from .conftest import ROOT, run_sitegen
 from .oracle import jekyll_build
@@ -28,11 +27,6 @@ DIGITS_POST = "/2026/11/a-digit-classifier-in-40-kb/"
 READY = "f => f.dataset.state === 'done' || f.dataset.state === 'error'"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = tmp_path_factory.mktemp("widget") / "src"
@@ -40,22 +34,12 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return src
 
 
-def serve(folder: Path) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                functools.partial(_Quiet, directory=str(folder)))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-
-
 @pytest.fixture(scope="module")
 def site(source: Path) -> Iterator[str]:
     done = run_sitegen("build", "-s", str(source), "-d", str(source / "_site"))
     assert done.returncode == 0, done.stderr
-    yield from serve(source / "_site")
+    with serving(source / "_site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +221,7 @@ def test_a_model_that_fails_to_load_stays_inside_the_widget(source: Path, chromi
     shutil.copytree(source / "_site", broken)
     for shard in (broken / "assets/models/shapes").glob("*.bin"):
         shard.unlink()
-    for url in serve(broken):
+    with serving(broken) as url:
         page = open_page(chromium, url + SHAPES_POST)
         wait_done(page)
         assert page.get_attribute("figure.sitegen-demo", "data-state") == "error"
@@ -252,7 +236,7 @@ def test_jekyll_builds_a_working_demo_after_prepare(source: Path, chromium,
     done = run_sitegen("prepare", "-s", str(prepared))
     assert done.returncode == 0, done.stderr
     built = jekyll_build(prepared, [], {})
-    for url in serve(built):
+    with serving(built) as url:
         page = open_page(chromium, url + SHAPES_POST)
         wait_done(page)
         expected = tensorflow_shapes(prepared, prepared / "assets/samples/shapes/1.png", tmp_path)

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import html
 import re
 import shutil
 import tempfile
-import threading
 from dataclasses import dataclass
 from datetime import datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urljoin
@@ -27,6 +24,7 @@ from ..build import build
 from ..config import Options
 from ..errors import SiteError
 from ..runtime import PRINT_CSS
+from ..serve.folder import serving
 from ..site import Document, Site
 
 MARK = "SGPOST{:04d}"   # an invisible marker at the top of each post, found in the first pass
@@ -79,7 +77,7 @@ def print_site(options: Options, output: Path, log: Callable[[str], None] = prin
             raise SiteError("sitegen print: the site has no posts to print")
         log(f"print: laying out {len(posts)} posts …")
         book = site_root / "sitegen-book.html"
-        with _serve(site_root) as url, _chromium() as print_pdf:
+        with serving(site_root) as url, _chromium() as print_pdf:
             book.write_text(compose(site, posts, None), encoding="utf-8")
             first = print_pdf(url + "/sitegen-book.html", scratch / "pass1.pdf")
             numbers = _post_pages(first, len(posts))
@@ -168,27 +166,6 @@ def _stylesheets(posts: list[Document]) -> list[str]:
 
 
 # --- Chromium -------------------------------------------------------------------------------
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _serve:
-    """A local HTTP server over `root` for the time of the printing (so URLs resolve)."""
-
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @contextlib.contextmanager
