@@ -44,18 +44,40 @@ class ModelSource:
         return [self.path]
 
     def digest(self, site_source: Path) -> str:
-        """A hash of the source files, the sidecar options and the sample inputs."""
+        """A hash of the source files, the sidecar options and the sample inputs. Within one
+        process (`serve` builds again and again) files whose identity, size and mtime are
+        unchanged are not read again: models run to hundreds of megabytes."""
+        options = json.dumps({"converter": CONVERTER_VERSION, "options": self.sidecar.as_json()},
+                             sort_keys=True)
+        paths = self.files() + [site_source / s for s in self.sidecar.samples]
+        key = (str(self.path), str(site_source), options, tuple(_identity(p) for p in paths))
+        if key not in _DIGESTS:
+            _DIGESTS[key] = self._hash(site_source, options, paths)
+        return _DIGESTS[key]
+
+    def _hash(self, site_source: Path, options: str, paths: list[Path]) -> str:
         h = hashlib.sha256()
-        h.update(json.dumps({"converter": CONVERTER_VERSION, "options": self.sidecar.as_json()},
-                            sort_keys=True).encode())
-        samples = [site_source / s for s in self.sidecar.samples]
-        for path in self.files() + samples:
+        h.update(options.encode())
+        for path in paths:
             h.update(str(path.relative_to(self.path if path.is_relative_to(self.path)
                                           else site_source)).encode() + b"\0")
             with path.open("rb") as f:
                 for block in iter(lambda: f.read(1 << 20), b""):
                     h.update(block)
         return "sha256:" + h.hexdigest()
+
+
+_DIGESTS: dict[tuple, str] = {}
+
+
+def _identity(path: Path) -> tuple:
+    """What tells a file's version apart without reading it (a rewrite through a temporary
+    file changes the inode; an edit in place changes the mtime or size)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def discover(site_source: Path) -> list[ModelSource]:
