@@ -11,6 +11,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import Options
+from sitegen.render.renderer import PARALLEL_MIN_DOCS
 from sitegen.serve.session import Session
 
 from .conftest import snapshot
@@ -173,6 +174,54 @@ def test_a_new_include_is_a_full_build(tmp_path: Path) -> None:
     extra = source / "_includes/extra.html"
     extra.write_text("<p>extra</p>")
     assert session.update({extra}).kind == "full"
+
+
+def parallel_session(source: Path, served: Path, aside: str = "") -> Session:
+    """A site big enough to render in forked workers (without the archive, which shows every
+    post's content and so keeps rendering in order), built as `serve` first builds it."""
+    make_site(source)
+    (source / "archive.html").unlink()
+    layout = source / "_layouts/default.html"
+    layout.write_text(layout.read_text().replace("{{ content }}", "{{ content }}" + aside))
+    for i in range(PARALLEL_MIN_DOCS):
+        (source / f"_posts/2022-01-01-more-{i}.md").write_text(
+            f"---\nlayout: default\ntitle: More {i}\n---\nMore number {i}.\n")
+    session = Session(Options(source=str(source), destination=str(served)))
+    session.full(parallel=True)
+    return session
+
+
+def assert_as_clean_build(source: Path, served: Path, clean: Path) -> None:
+    shutil.rmtree(clean, ignore_errors=True)
+    build(Options(source=str(source), destination=str(clean), parallel=False))
+    assert snapshot(served) == snapshot(clean)
+
+
+def test_a_parallel_first_build_knows_every_user_of_an_include(tmp_path: Path) -> None:
+    """After `serve`'s parallel first build, an include edit renders again every document
+    that used it, also those a worker rendered."""
+    source, served = tmp_path / "src", tmp_path / "served"
+    session = parallel_session(source, served)
+    assert session.result is not None
+    site, renderer = session.result.site, session.result.renderer
+    laid_out = {d for d in site.documents() + site.pages if d.data.get("layout")}
+    assert set(renderer.dependents[str(source / "_includes/nav.html")]) == laid_out
+    assert session.update(edit(_Fixed("include"), source, 1)).kind == "incremental"
+    assert_as_clean_build(source, served, tmp_path / "clean")
+
+
+def test_a_parallel_first_build_knows_every_reader_of_a_body(tmp_path: Path) -> None:
+    """A post that shows its neighbour's excerpt was rendered by a worker: a body edit of
+    the neighbour must still know that, and build in full (only pages may show a body that
+    an incremental update renders again)."""
+    source, served = tmp_path / "src", tmp_path / "served"
+    session = parallel_session(source, served, "<aside>{{ page.previous.excerpt }}</aside>")
+    assert session.result is not None
+    posts_in_order = session.result.site.posts.docs
+    for previous, doc in zip(posts_in_order, posts_in_order[1:]):
+        assert doc in session.result.renderer.content_readers[previous]
+    assert session.update(edit(_Fixed("body"), source, 1)).kind == "full"
+    assert_as_clean_build(source, served, tmp_path / "clean")
 
 
 class _Fixed(random.Random):

@@ -109,10 +109,43 @@ class Renderer:
             for i in chunks[0]:
                 self._render_and_hand_on(docs[i])
             for chunk, future in zip(chunks[1:], futures):
-                rendered, volatile = future.result()
+                rendered, volatile, records = future.result()
                 for i, (content, output) in zip(chunk, rendered):
                     docs[i].content, docs[i].output = content, output
                 self.site.volatile |= volatile
+                self._merge_records(records)
+
+    def _records(self) -> "Records":
+        """What this (forked) process recorded about who read what, with documents named by
+        their place in the site (objects do not survive the trip back to the parent)."""
+        places = {id(d): i for i, d in enumerate(self.site.documents() + self.site.pages)}
+
+        def place(item: Document | Excerpt | None) -> tuple[int, bool] | None:
+            if item is None:
+                return None
+            if isinstance(item, Excerpt):
+                return places[id(item.doc)], True
+            return places[id(item)], False
+
+        return ({key: [place(d) for d in docs] for key, docs in self.dependents.items()},
+                [(place(doc), [place(r) for r in readers])
+                 for doc, readers in self.content_readers.items()])
+
+    def _merge_records(self, records: "Records") -> None:
+        """Add a worker's `_records` to this process's, so that `serve` knows every reader."""
+        everything = self.site.documents() + self.site.pages
+
+        def item(place: tuple[int, bool] | None) -> Any:
+            if place is None:
+                return None
+            doc = everything[place[0]]
+            return doc.excerpt if place[1] else doc
+
+        dependents, readers = records
+        for key, places in dependents.items():
+            self.dependents.setdefault(key, set()).update(item(p) for p in places)
+        for place, seen_by in readers:
+            self.content_readers.setdefault(item(place), set()).update(item(p) for p in seen_by)
 
     def _render_and_hand_on(self, doc: Document) -> None:
         self.render_document(doc)
@@ -411,14 +444,20 @@ OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
-def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str]]:
+# Renderer.dependents and .content_readers with documents as (place in the site, is excerpt).
+Records = tuple[dict[str, list[tuple[int, bool] | None]],
+                list[tuple[tuple[int, bool] | None, list[tuple[int, bool] | None]]]]
+
+
+def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records]:
     """In a forked worker: render some documents with the parent's renderer; their content
-    and output, and what made them depend on the moment of building."""
+    and output, what made them depend on the moment of building, and who read what."""
     assert _FORKED is not None
     renderer, docs = _FORKED
     for i in chunk:
         renderer._render_and_hand_on(docs[i])
-    return [(docs[i].content, docs[i].output) for i in chunk], renderer.site.volatile
+    return ([(docs[i].content, docs[i].output) for i in chunk], renderer.site.volatile,
+            renderer._records())
 
 
 def _order(doc: Document) -> tuple:

@@ -216,12 +216,14 @@ def make_app(state: State) -> web.Application:
 
 async def serve(options: Options, host: str, port: int, livereload_on: bool) -> None:
     """Build once (a failure is shown, not fatal), then serve and rebuild until stopped."""
-    # Builds run in a thread beside the server; models convert in the background instead.
-    options = replace(options, parallel=False, convert_models=False)
+    # Models convert in the background, so that a build never waits for TensorFlow.
+    options = replace(options, convert_models=False)
     state = State(options=options, session=Session(options), dest=Path("."),
                   baseurl=_baseurl(options), livereload=livereload_on)
     try:
-        update = state.session.full()
+        # The first build runs before any thread: it may render in forked processes. Later
+        # builds run in a thread beside the server and render in this process.
+        update = state.session.full(parallel=True)
         assert state.session.result is not None
         state.dest = state.session.result.site.dest
         print(f"built {update.files} files in {update.seconds:.2f} s", flush=True)

@@ -7,15 +7,15 @@ The shortcut is taken only when it must give what a full build gives: front matt
 URLs, dates, listings, order) is unchanged, the include or layout existed before and still
 does, and every page that read a re-rendered body is rendered after it in a full build too.
 Everything else (config, static files, new, deleted or renamed files, theme files, generated
-pages) is a full build. Serve renders in one process, so the recorded dependencies are
-complete."""
+pages) is a full build. Rendering records every dependency, also in the worker processes
+of a parallel build, which hand theirs back."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build import BuildResult, build
@@ -42,10 +42,12 @@ class Session:
         self.result: BuildResult | None = None
         self.by_path: dict[Path, Document] = {}   # the last full build's documents by file
 
-    def full(self) -> Update:
+    def full(self, parallel: bool = False) -> Update:
+        """A whole build. Only a build that runs before any thread is started may be
+        `parallel` (render in forked processes): forking beside threads is unsafe."""
         started = time.perf_counter()
         self.result = None                  # a failed build leaves nothing to patch
-        self.result = build(self.options)
+        self.result = build(replace(self.options, parallel=parallel))
         # Incremental updates never add or remove documents, so this holds until the next.
         site = self.result.site
         self.by_path = {d.path.resolve(): d for d in site.documents() + site.pages
