@@ -224,6 +224,33 @@ def test_a_parallel_first_build_knows_every_reader_of_a_body(tmp_path: Path) -> 
     assert_as_clean_build(source, served, tmp_path / "clean")
 
 
+def test_shared_includes_follow_what_they_show(tmp_path: Path) -> None:
+    """An include that reads only the site is rendered once per build and replayed on every
+    page that shows it; those pages still depend on what it read (the newest post's excerpt,
+    `site.data`), so an edit of either reaches all of them."""
+    source, served = tmp_path / "src", tmp_path / "served"
+    make_site(source)
+    latest = source / "_includes/latest.html"
+    latest.write_text("{{ site.posts.first.title }}: {{ site.posts.first.excerpt }} "
+                      "({{ site.data.info.owner }})")
+    (source / "news.md").write_text("---\nlayout: default\ntitle: News\n---\nNews.\n")
+    for name in ("about.md", "news.md"):   # pages that show no post but through the include
+        page = source / name
+        page.write_text(page.read_text() + "\n{% include latest.html %}\n")
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    assert session.result is not None
+    renderer = session.result.renderer
+    assert renderer.is_shared(renderer.template(latest.resolve()))
+    newest = posts(source)[-1]
+    newest.write_text(newest.read_text().replace("First paragraph", "A new first paragraph"))
+    assert session.update({newest}).kind == "incremental"
+    assert_as_clean_build(source, served, tmp_path / "clean")
+    (source / "_data/info.yml").write_text("owner: Grace\n")
+    assert session.update({source / "_data/info.yml"}).kind == "incremental"
+    assert_as_clean_build(source, served, tmp_path / "clean")
+
+
 class _Fixed(random.Random):
     """A random source whose edit kind is fixed (the post it picks stays random)."""
 

@@ -6,8 +6,9 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from io import StringIO
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TextIO
 
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
@@ -49,6 +50,9 @@ class Renderer:
         # an include file's path, or "site.data" -> the documents whose output used it
         self.dependents: dict[str, set[Document | None]] = {}
         self._on_rendered: Callable[[Document], None] | None = None
+        self._shared_ok: dict[str, bool] = {}     # include name -> same output on every page
+        self._shared: dict[str, tuple[str, list]] = {}   # -> (output, reads to replay)
+        self._notes: list[list[tuple[Document | None, str | None]]] = []   # being recorded
 
     # --- the whole site -------------------------------------------------------------------
 
@@ -279,6 +283,7 @@ class Renderer:
     def forget_template(self, path: Path) -> None:
         """Drop a cached include so that the next use reads the file again."""
         self._templates.pop(f"{self._name(path)}\0{1}", None)
+        self._shared_ok.pop(self._name(path), None)
 
     def template_from_string(self, source: str) -> BoundTemplate:
         key = f"<markup>\0{source}"
@@ -396,6 +401,8 @@ class Renderer:
     def note_content_read(self, doc: Document) -> None:
         """Record that the document being rendered saw `doc`'s content, excerpt or output
         (an incremental rebuild must render the reader again when that body changes)."""
+        for notes in self._notes:
+            notes.append((doc, None))
         reader = self._rendering[-1] if self._rendering else None
         if reader is not doc and not (isinstance(reader, Excerpt) and reader.doc is doc):
             self.content_readers.setdefault(doc, set()).add(reader)
@@ -403,9 +410,49 @@ class Renderer:
     def note_dependency(self, key: str) -> None:
         """Record that the document being rendered used an include file (its path) or
         `site.data`; serve renders those documents again when that input changes."""
+        for notes in self._notes:
+            notes.append((None, key))
         current = self._rendering[-1] if self._rendering else None
         doc = current.doc if isinstance(current, Excerpt) else current
         self.dependents.setdefault(key, set()).add(doc)
+
+    # --- includes whose output is the same on every page ----------------------------------
+
+    def is_shared(self, template: BoundTemplate) -> bool:
+        """Whether an include (used without parameters) gives the same output on every page:
+        it reads only `site` (not `site.related_posts`) and `jekyll`, assigns nothing, and
+        has no tag or filter that sees the page's context. Headers, footers and navigation
+        usually are; they are then rendered once per build, as Hugo's `partialCached`."""
+        name = str(template.name)
+        if name not in self._shared_ok:
+            self._shared_ok[name] = _reads_only_the_site(template, self.env)
+        return self._shared_ok[name]
+
+    def shared_output(self, template: BoundTemplate, render: Callable[[TextIO], None]) -> str:
+        """The output of a shared include: rendered the first time, then replayed with the
+        reads it recorded, so that every page that shows it depends on what it read."""
+        name = str(template.name)
+        entry = self._shared.get(name)
+        if entry is None:
+            notes: list[tuple[Document | None, str | None]] = []
+            self._notes.append(notes)
+            buffer = StringIO()
+            try:
+                render(buffer)
+            finally:
+                self._notes.pop()
+            self._shared[name] = (buffer.getvalue(), notes)
+            return buffer.getvalue()
+        for doc, key in entry[1]:
+            if doc is not None:
+                self.note_content_read(doc)
+            else:
+                self.note_dependency(str(key))
+        return entry[0]
+
+    def forget_shared(self) -> None:
+        """Drop shared includes' outputs (`serve`, before re-rendering after an edit)."""
+        self._shared.clear()
 
     def page_dir(self, context: Any) -> Path:
         """The folder of the file being rendered (for `include_relative`)."""
@@ -447,6 +494,32 @@ _FORKED: "tuple[Renderer, list[Document]] | None" = None
 # Renderer.dependents and .content_readers with documents as (place in the site, is excerpt).
 Records = tuple[dict[str, list[tuple[int, bool] | None]],
                 list[tuple[tuple[int, bool] | None, list[tuple[int, bool] | None]]]]
+
+
+SHARED_TAGS = {"if", "unless", "case", "for", "break", "continue", "comment", "raw", "echo"}
+SHARED_ROOTS = {"site", "jekyll"}
+
+
+def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
+    """See `Renderer.is_shared`: python-liquid's static analysis of the include."""
+    try:
+        analysis = template.analyze()
+    except Exception:   # noqa: BLE001 - a tag the analysis cannot follow: render every time
+        return False
+    if not set(analysis.tags) <= SHARED_TAGS:
+        return False
+    for name in analysis.filters:
+        function = env.filters.get(name)
+        if function is None or getattr(function, "with_context", False):
+            return False
+    for root, variables in analysis.globals.items():
+        if root not in SHARED_ROOTS:
+            return False
+        for variable in variables:
+            rest = variable.segments[1:]
+            if any(not isinstance(s, (str, int)) for s in rest) or rest[:1] == ["related_posts"]:
+                return False
+    return True
 
 
 def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records]:

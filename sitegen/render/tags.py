@@ -123,14 +123,21 @@ class IncludeNode(SyncNode):
         if self.params:
             namespace["include"] = {k: v.evaluate(context) if hasattr(v, "evaluate") else v
                                     for k, v in self.params}
-        with context.extend(namespace, template=template):
-            try:
-                template.render_with_context(context, buffer, partial=True)
-            except LiquidError as err:
-                # Name the include, not the page: the line number is the include's.
-                if not getattr(err, "template_name", None):
-                    err.template_name = template.name
-                raise
+
+        def render(out: TextIO) -> None:
+            with context.extend(namespace, template=template):
+                try:
+                    template.render_with_context(context, out, partial=True)
+                except LiquidError as err:
+                    # Name the include, not the page: the line number is the include's.
+                    if not getattr(err, "template_name", None):
+                        err.template_name = template.name
+                    raise
+
+        if self.params or not renderer.is_shared(template):
+            render(buffer)
+        else:
+            buffer.write(renderer.shared_output(template, render))
         return True
 
 

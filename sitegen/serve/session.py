@@ -159,6 +159,7 @@ class Session:
         assert self.result is not None
         site, renderer = self.result.site, self.result.renderer
         self._refresh(inputs)
+        renderer.forget_shared()   # a shared include may show what the edit changed
         for doc in users:
             bodies[doc] = parse(read_text(doc.path), doc.relative_path)[1]
         readers: set[Document] = set()
