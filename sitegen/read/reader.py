@@ -278,7 +278,9 @@ class Reader:
     def _read_document(self, path: Path, coll: Collection, draft: bool) -> Document | None:
         relative = str(path.relative_to(self._collections_path()))
         special = "_drafts" if draft else coll.relative_directory
-        data: dict[str, Any] = {"categories": _categories_from_path(relative, special, path.name)}
+        # Jekyll's Document#initialize: `draft` first (its `draft?`), then the folders' categories.
+        data: dict[str, Any] = {"draft": draft,
+                                "categories": _categories_from_path(relative, special, path.name)}
         defaults = self.defaults.all(relative, "drafts" if draft else coll.label)
         if defaults:
             data = _merge_data(data, defaults)

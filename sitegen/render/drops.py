@@ -58,8 +58,9 @@ class _Drop(Mapping):
 class DocumentDrop(_Drop):
     """A collection document (post…), live: `content` follows rendering as Jekyll's does."""
 
-    computed = ("collection", "excerpt", "name", "previous", "next", "id", "output", "content",
-                "relative_path", "url", "date", "path", "title", "categories", "tags")
+    # In the order of Jekyll's DocumentDrop#keys, which `jsonify` and `inspect` show.
+    computed = ("name", "id", "relative_path", "excerpt", "title", "categories", "collection",
+                "next", "tags", "previous", "content", "output", "path", "url", "date")
 
     def __init__(self, doc: Document, renderer: "Renderer"):
         self.doc, self.renderer = doc, renderer
