@@ -43,7 +43,11 @@ def test_site_matches_jekyll(site: str, args: list[str], env: dict[str, str],
     expected_root = jekyll_build(source, args, env)
     result = run_sitegen("build", "-s", str(source), "-d", str(tmp_path / "out"), *args, env=env)
     assert result.returncode == 0, result.stderr
-    expected, actual = files(expected_root), files(tmp_path / "out")
+    assert_same_files(expected_root, tmp_path / "out")
+
+
+def assert_same_files(expected_root: Path, actual_root: Path) -> None:
+    expected, actual = files(expected_root), files(actual_root)
     assert sorted(actual) == sorted(expected), (
         f"missing: {sorted(set(expected) - set(actual))}, "
         f"extra: {sorted(set(actual) - set(expected))}")
@@ -57,3 +61,41 @@ def test_site_matches_jekyll(site: str, args: list[str], env: dict[str, str],
                 failures.append(first_difference(name, want, got))
     assert not failures, f"{len(failures)} file(s) differ from Jekyll's:\n\n" + "\n\n".join(
         failures[:3])
+
+
+# Templates for big sites (rendered in parallel when the order cannot matter), by what reads
+# other documents' bodies: only a page (any order), or the posts' own layout (Jekyll's order).
+READERS = {
+    "page-reads-bodies": ("{{ content }}",
+                          "{% for post in site.posts %}{{ post.content }}{% endfor %}"),
+    "post-maps-bodies": ('{{ content }}<p>{{ site.posts | map: "content" | join: "" | size }}</p>',
+                         "{{ site.posts | size }}"),
+    "post-shows-json": ("{{ content }}<p>{{ page.previous | jsonify | size }}</p>",
+                        "{{ site.posts | size }}"),
+}
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("case", READERS)
+def test_big_sites_render_in_parallel_only_when_the_order_cannot_matter(
+        case: str, tmp_path: Path) -> None:
+    from sitegen.build import build
+    from sitegen.config import Options
+    from sitegen.render.renderer import PARALLEL_MIN_DOCS
+
+    layout, archive = READERS[case]
+    source = tmp_path / "src"
+    (source / "_layouts").mkdir(parents=True)
+    (source / "_posts").mkdir()
+    (source / "_config.yml").write_text("title: Big\n")
+    (source / "_layouts/post.html").write_text(f"<article>{layout}</article>\n")
+    (source / "archive.html").write_text(f"---\n---\n{archive}\n")
+    for i in range(PARALLEL_MIN_DOCS + 10):
+        (source / f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md").write_text(
+            f"---\nlayout: post\ntitle: Post {i}\n---\nPost *{i}*, in Markdown.\n")
+    result = build(Options(source=str(source), destination=str(tmp_path / "probe")),
+                   log=lambda _: None)
+    assert result.renderer.order_independent() == (case == "page-reads-bodies")
+    done = run_sitegen("build", "-s", str(source), "-d", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert_same_files(jekyll_build(source, [], {}), tmp_path / "out")

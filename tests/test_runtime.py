@@ -87,5 +87,7 @@ def test_built_in_includes_keep_rendering_parallel() -> None:
     for path in (SITE_FILES / "_includes").rglob("*"):
         if path.is_file():
             assert OTHER_CONTENT.search(path.read_text()) is None, path.name
-    assert OTHER_CONTENT.search("{{ post.content }}") and OTHER_CONTENT.search("{{ p['output'] }}")
+    for reads in ("{{ post.content }}", "{{ p['output'] }}", '{{ site.posts | map: "content" }}',
+                  "{{ page.previous | jsonify }}", "{{ site.posts | where: 'output', x }}"):
+        assert OTHER_CONTENT.search(reads), reads
     assert OTHER_CONTENT.search("{{ include.output }}") is None

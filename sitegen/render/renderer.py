@@ -100,7 +100,7 @@ class Renderer:
         can see another document's rendered `content` (then the order cannot matter)."""
         workers = min(os.cpu_count() or 1, 4)
         if not parallel or len(docs) < PARALLEL_MIN_DOCS or workers < 2 or \
-                not self._order_independent():
+                not self.order_independent():
             for doc in docs:
                 self._render_and_hand_on(doc)
             return
@@ -156,10 +156,13 @@ class Renderer:
         if self._on_rendered is not None:
             self._on_rendered(doc)
 
-    def _order_independent(self) -> bool:
-        """True when no template reads `x.content` or `x.output` of some other document."""
+    def order_independent(self) -> bool:
+        """Whether collection documents may render in any order (so in parallel): no template
+        they render with can read another document's `content` or `output`, which in Jekyll's
+        order is rendered HTML for documents before and Markdown for those after. Pages'
+        own bodies may: pages render after every document, in order, in either case."""
         sources = [layout.content for layout in self.site.layouts.values()]
-        sources += [d.content for d in self.site.documents() + self.site.pages]
+        sources += [d.content for d in self.site.documents()]
         for folder in self.site.include_dirs:
             if folder.is_dir():
                 sources += [p.read_text(encoding="utf-8", errors="replace")
@@ -485,9 +488,12 @@ def _map_url(css_page: Document) -> str:
     return css_page.url + ".map" if css_page.url.endswith(".css") else css_page.url
 
 
+# Reading another document's body: `post.content`, `post["output"]`, a filter given the key
+# (`map: "content"`), or the whole document as JSON or Ruby (`jsonify`, `inspect`).
 # `include.output` is an include's parameter, not a document's output.
 OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
-                           r"|\[\s*[\"'](content|output)[\"']\s*\]")
+                           r"|\[\s*[\"'](content|output)[\"']\s*\]"
+                           r"|[:,]\s*[\"'](content|output)[\"']|\|\s*(jsonify|inspect)\b")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
