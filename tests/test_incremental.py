@@ -177,10 +177,8 @@ def test_a_new_include_is_a_full_build(tmp_path: Path) -> None:
 
 
 def parallel_session(source: Path, served: Path, aside: str = "") -> Session:
-    """A site big enough to render in forked workers (without the archive, which shows every
-    post's content and so keeps rendering in order), built as `serve` first builds it."""
+    """A site big enough to render in forked workers, built as `serve` first builds it."""
     make_site(source)
-    (source / "archive.html").unlink()
     layout = source / "_layouts/default.html"
     layout.write_text(layout.read_text().replace("{{ content }}", "{{ content }}" + aside))
     for i in range(PARALLEL_MIN_DOCS):
