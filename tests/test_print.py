@@ -38,7 +38,10 @@ EXTRA_POSTS = {
         "---\nlayout: post\ntitle: Edges to shapes, live\ncategories: [demos]\n---\n"
         'Draw edges, get shapes:\n\n{% include sitegen/demo.html model="shapes" '
         'samples="assets/samples/shapes/1.png" %}\n\n```python\nprint("code stays whole")\n```\n'),
+    "_drafts/an-unfinished-chapter.md": (
+        "---\nlayout: post\ntitle: An unfinished chapter\n---\nNot printed without --drafts.\n"),
 }
+DRAFT = "An unfinished chapter"
 TITLES = ["pix2pix in the browser", "Why were my images washed out?", "Results", "The talk",
           "Edges to shapes, live"]
 
@@ -48,6 +51,7 @@ def make_site(root: Path, config_extra: str = "", bundle: Path | None = None) ->
     converted bundle too, so that sitegen finds the model up to date and does not convert it."""
     shutil.copytree(Path(__file__).parent / "sites" / "printing", root)
     for name, text in EXTRA_POSTS.items():
+        (root / name).parent.mkdir(exist_ok=True)
         (root / name).write_text(text)
     (root / "_models").mkdir()
     for path in (ROOT / "_models").glob("shapes.*"):
@@ -128,6 +132,14 @@ def test_every_post_in_date_order_with_contents(printed: tuple[Path, Path]) -> N
         assert listed == page_of(pdf, title), f"contents says {title!r} is on page {listed}"
     assert "16 April 2019" not in text   # dates are the posts' own
     assert "10 April 2019 · debugging" in text
+    assert DRAFT not in text
+
+
+def test_print_takes_the_source_options_of_build(tmp_path: Path, shapes_bundle: Path) -> None:
+    site = make_site(tmp_path / "site", bundle=shapes_bundle)
+    done = run_sitegen("print", "-s", str(site), "--drafts", "-o", str(tmp_path / "book.pdf"))
+    assert done.returncode == 0, done.stderr
+    assert DRAFT in pdf_text(tmp_path / "book.pdf")
 
 
 def test_hand_written_printing_branches_are_printed(printed: tuple[Path, Path]) -> None:

@@ -12,24 +12,30 @@ from ..errors import SiteError
 from ..fingerprint import current
 
 
-def add_site_arguments(p: argparse.ArgumentParser) -> None:
-    """The options `build` and `serve` share, named as Jekyll names them."""
+def add_source_arguments(p: argparse.ArgumentParser) -> None:
+    """What to read, named as Jekyll names it: shared by `build`, `serve` and `print`."""
     p.add_argument("-s", "--source", default=".", help="source folder (default: .)")
-    p.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
     p.add_argument("--config", help="comma-separated config files, merged left to right")
     p.add_argument("--drafts", action="store_true", help="render posts in _drafts")
     p.add_argument("--future", action="store_true", help="publish posts dated in the future")
     p.add_argument("--unpublished", action="store_true", help="render `published: false` posts")
+
+
+def add_site_arguments(p: argparse.ArgumentParser) -> None:
+    """`build`'s and `serve`'s options: what to read, and where and how to write the site."""
+    add_source_arguments(p)
+    p.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
     p.add_argument("--env", help="jekyll.environment (default: $JEKYLL_ENV or development)")
     p.add_argument("--baseurl", help="serve the site under this path")
 
 
 def options_from(args: argparse.Namespace) -> Options:
+    """The build options of parsed arguments (those a command does not take stay unset)."""
     return Options(
-        source=args.source, destination=args.destination,
+        source=args.source, destination=getattr(args, "destination", None),
         config_files=[c.strip() for c in args.config.split(",")] if args.config else None,
-        drafts=args.drafts, future=args.future, unpublished=args.unpublished, env=args.env,
-        baseurl=args.baseurl,
+        drafts=args.drafts, future=args.future, unpublished=args.unpublished,
+        env=getattr(args, "env", None), baseurl=getattr(args, "baseurl", None),
     )
 
 

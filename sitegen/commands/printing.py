@@ -6,22 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..config import Options
 from ..errors import SiteError
+from .build import add_source_arguments, options_from
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="print every post (printing environment) into one PDF")
-    p.add_argument("-s", "--source", default=".", help="source folder (default: .)")
+    add_source_arguments(p)
     p.add_argument("-o", "--output", help="the PDF to write (default: SOURCE/_site.pdf)")
-    p.add_argument("--config", help="comma-separated config files, merged left to right")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..printing.book import print_site   # builds the site: imported only to print
-    options = Options(source=args.source, config_files=[c.strip() for c in args.config.split(",")]
-                      if args.config else None)
+    options = options_from(args)
     output = Path(args.output) if args.output else Path(args.source) / "_site.pdf"
     try:
         print_site(options, output.resolve(), log=lambda m: print(m, file=sys.stderr))
