@@ -63,27 +63,29 @@ def assert_same_files(expected_root: Path, actual_root: Path) -> None:
         failures[:3])
 
 
-# Templates for big sites (rendered in parallel when the order cannot matter), by what reads
-# other documents' bodies: only a page (any order), or the posts' own layout (Jekyll's order).
-READERS = {
+# Templates for big sites (rendered in parallel when the order cannot matter): a page that
+# reads posts' bodies (any order will do), or posts' layouts that read other posts' bodies or
+# count with `increment` (Jekyll's order matters).
+ORDER_CASES = {
     "page-reads-bodies": ("{{ content }}",
                           "{% for post in site.posts %}{{ post.content }}{% endfor %}"),
     "post-maps-bodies": ('{{ content }}<p>{{ site.posts | map: "content" | join: "" | size }}</p>',
                          "{{ site.posts | size }}"),
     "post-shows-json": ("{{ content }}<p>{{ page.previous | jsonify | size }}</p>",
                         "{{ site.posts | size }}"),
+    "post-counts": ("{{ content }}<p>{% increment seen %}</p>", "{{ seen }}"),
 }
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("case", READERS)
+@pytest.mark.parametrize("case", ORDER_CASES)
 def test_big_sites_render_in_parallel_only_when_the_order_cannot_matter(
         case: str, tmp_path: Path) -> None:
     from sitegen.build import build
     from sitegen.config import Options
     from sitegen.render.renderer import PARALLEL_MIN_DOCS
 
-    layout, archive = READERS[case]
+    layout, archive = ORDER_CASES[case]
     source = tmp_path / "src"
     (source / "_layouts").mkdir(parents=True)
     (source / "_posts").mkdir()

@@ -249,6 +249,19 @@ def test_shared_includes_follow_what_they_show(tmp_path: Path) -> None:
     assert_as_clean_build(source, served, tmp_path / "clean")
 
 
+def test_counters_make_every_update_a_full_build(tmp_path: Path) -> None:
+    """`increment` counters run on from document to document through the whole build (as in
+    Jekyll), so re-rendering one post alone would number it wrongly."""
+    source, served = tmp_path / "src", tmp_path / "served"
+    make_site(source)
+    layout = source / "_layouts/default.html"
+    layout.write_text(layout.read_text().replace("<body>", "<body>{% increment shown %}"))
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    assert session.update(edit(_Fixed("body"), source, 1)).kind == "full"
+    assert_as_clean_build(source, served, tmp_path / "clean")
+
+
 class _Fixed(random.Random):
     """A random source whose edit kind is fixed (the post it picks stays random)."""
 

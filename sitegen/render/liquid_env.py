@@ -10,7 +10,8 @@ from datetime import date, datetime, timezone
 
 import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output
-from liquid import Environment
+from liquid import BoundTemplate, Environment
+from liquid.context import ReadOnlyChainMap, RenderContext, builtin
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
@@ -70,12 +71,29 @@ def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
 TokenStream.into_inner = _into_inner_with_position  # type: ignore[method-assign]
 
 
+class _JekyllContext(RenderContext):
+    """A render context whose `increment`/`decrement` counters are the build's: Jekyll keeps
+    them in the site payload that every document shares, so they run on from page to page."""
+
+    def __init__(self, template: BoundTemplate, **kwargs: Any):
+        super().__init__(template, **kwargs)
+        self.counters = template.env.counters  # type: ignore[attr-defined]
+        self.scope = ReadOnlyChainMap(self.locals, self.globals, builtin, self.counters)
+
+
+class _JekyllTemplate(BoundTemplate):
+    context_class = _JekyllContext
+
+
 class JekyllEnvironment(Environment):
     """python-liquid configured as Jekyll configures Ruby Liquid (lax variables, strict syntax)."""
+
+    template_class = _JekyllTemplate
 
     def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = ()):
         super().__init__()
         self.renderer = renderer
+        self.counters: dict[str, int] = {}   # `increment`, for the whole build (see above)
         self.tags.pop(_ShopifyInclude.name, None)
         for tag in [*JEKYLL_TAGS, *plugin_tags]:
             self.add_tag(tag)

@@ -159,15 +159,16 @@ class Renderer:
     def order_independent(self) -> bool:
         """Whether collection documents may render in any order (so in parallel): no template
         they render with can read another document's `content` or `output`, which in Jekyll's
-        order is rendered HTML for documents before and Markdown for those after. Pages'
-        own bodies may: pages render after every document, in order, in either case."""
+        order is rendered HTML for documents before and Markdown for those after, nor count
+        with `increment`, whose counters run on from document to document. Pages' own bodies
+        may: pages render after every document, in order, in either case."""
         sources = [layout.content for layout in self.site.layouts.values()]
         sources += [d.content for d in self.site.documents()]
         for folder in self.site.include_dirs:
             if folder.is_dir():
                 sources += [p.read_text(encoding="utf-8", errors="replace")
                             for p in folder.rglob("*") if p.is_file()]
-        return not any(OTHER_CONTENT.search(text) for text in sources)
+        return not any(OTHER_CONTENT.search(text) or COUNTERS.search(text) for text in sources)
 
     def _paginator(self, pager: dict[str, Any]) -> dict[str, Any]:
         return {**pager, "posts": [self.drop(p) for p in pager["posts"]]}
@@ -494,6 +495,7 @@ def _map_url(css_page: Document) -> str:
 OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
                            r"|\[\s*[\"'](content|output)[\"']\s*\]"
                            r"|[:,]\s*[\"'](content|output)[\"']|\|\s*(jsonify|inspect)\b")
+COUNTERS = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 

@@ -67,8 +67,8 @@ class Session:
                                                  list[Path]] | None:
         """The documents whose bodies changed (with their new bodies), the documents that used
         a changed include, layout or data file, and those files; None for a full build."""
-        if self.result is None or not changed:
-            return None
+        if self.result is None or not changed or self.result.renderer.env.counters:
+            return None   # `increment` counters run through the whole build: build it whole
         bodies: dict[Document, str] = {}
         users: set[Document] = set()
         inputs: list[Path] = []
