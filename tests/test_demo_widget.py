@@ -3,7 +3,6 @@ served over HTTP on 127.0.0.1, checked against TensorFlow's own output of the sa
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 from typing import Iterator
@@ -17,7 +16,7 @@ from sitegen.serve.folder import serving
 from .conftest import ROOT, run_sitegen
 from .oracle import jekyll_build
 from .test_demo_site import NOT_SITE
-from .test_models import factory
+from .test_models import tensorflow_shapes
 from .test_serve_browser import CHROMIUM, FLAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.tf]
@@ -79,28 +78,6 @@ def output_pixels(page, index: int = 0) -> np.ndarray:
                  px: Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)}};
     }}""")
     return np.asarray(data["px"], dtype=np.float32).reshape(data["h"], data["w"], 4)[..., :3]
-
-
-_REFERENCES: dict[tuple[str, str], np.ndarray] = {}
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def tensorflow_shapes(src: Path, sample: Path, tmp: Path) -> np.ndarray:
-    """The shapes model's output in TensorFlow, as 0–255 pixels (its sidecar: range [-1, 1]).
-
-    Each TensorFlow run is a subprocess of several seconds and the tests ask for the same
-    (model, sample) again, so results are kept for the module, keyed by both files' bytes."""
-    model = src / "_models/shapes.keras"
-    key = (_sha256(model), _sha256(sample))
-    if key not in _REFERENCES:
-        x = np.asarray(Image.open(sample).convert("RGB"), dtype=np.float32) / 127.5 - 1
-        np.save(tmp / "x.npy", x[None])
-        factory("predict", str(model), "keras3", str(tmp / "x.npy"), str(tmp / "y.npy"))
-        _REFERENCES[key] = np.clip((np.load(tmp / "y.npy")[0] + 1) / 2, 0, 1) * 255
-    return _REFERENCES[key].copy()
 
 
 def assert_close(actual: np.ndarray, expected: np.ndarray) -> None:

@@ -7,6 +7,7 @@ run by the tests' own Node script, so the manifest's recorded error is checked, 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from .conftest import run_sitegen
 from sitegen.node import node_modules
@@ -31,6 +33,26 @@ def factory(*args: str) -> None:
     done = subprocess.run([sys.executable, str(HERE / "factory.py"), *args],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
+
+
+_REFERENCES: dict[tuple[str, str], np.ndarray] = {}
+
+
+def tensorflow_shapes(src: Path, sample: Path, tmp: Path) -> np.ndarray:
+    """The shapes model's output in TensorFlow, as 0–255 pixels (its sidecar: range [-1, 1]).
+
+    Each TensorFlow run is a subprocess of several seconds and the widget and print tests ask
+    for the same (model, sample) again, so results are kept for the test session, keyed by
+    both files' bytes."""
+    model = src / "_models/shapes.keras"
+    key = (hashlib.sha256(model.read_bytes()).hexdigest(),
+           hashlib.sha256(sample.read_bytes()).hexdigest())
+    if key not in _REFERENCES:
+        x = np.asarray(Image.open(sample).convert("RGB"), dtype=np.float32) / 127.5 - 1
+        np.save(tmp / "x.npy", x[None])
+        factory("predict", str(model), "keras3", str(tmp / "x.npy"), str(tmp / "y.npy"))
+        _REFERENCES[key] = np.clip((np.load(tmp / "y.npy")[0] + 1) / 2, 0, 1) * 255
+    return _REFERENCES[key].copy()
 
 
 def bundle(site: Path, name: str) -> Path:
