@@ -161,9 +161,10 @@ class Renderer:
         they render with can read another document's `content` or `output`, which in Jekyll's
         order is rendered HTML for documents before and Markdown for those after, nor count
         with `increment`, whose counters run on from document to document. Pages' own bodies
-        may: pages render after every document, in order, in either case."""
+        may: pages render after every document, in order, in either case. Nor can bodies
+        that Liquid does not render (most posts: scanning them would cost a tenth of a read)."""
         sources = [layout.content for layout in self.site.layouts.values()]
-        sources += [d.content for d in self.site.documents()]
+        sources += [d.content for d in self.site.documents() if self._with_liquid(d)]
         for folder in self.site.include_dirs:
             if folder.is_dir():
                 sources += [p.read_text(encoding="utf-8", errors="replace")
