@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SiteError
+from .errors import SiteError, shown
+from .read.frontmatter import read_text
 from .read.yamlfile import load_yaml
 
 DEFAULTS: dict[str, Any] = {
@@ -120,7 +121,8 @@ def load_config(options: Options) -> dict[str, Any]:
         raise SiteError(f"source directory does not exist: {source}")
     config = copy.deepcopy(DEFAULTS)
     for path in _config_paths(source, options.config_files):
-        data = _read_config_file(path, explicit=options.config_files is not None)
+        data = _read_config_file(path, shown(path, source),
+                                 explicit=options.config_files is not None)
         config = deep_merge(config, data)
     config = deep_merge(config, options.overrides)
     if options.drafts:
@@ -151,16 +153,16 @@ def _config_paths(source: Path, files: list[str] | None) -> list[Path]:
     return []
 
 
-def _read_config_file(path: Path, explicit: bool) -> dict[str, Any]:
+def _read_config_file(path: Path, where: str, explicit: bool) -> dict[str, Any]:
     if not path.exists():
         if explicit:
             raise SiteError(f"configuration file not found: {path}")
         return {}
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    data = load_yaml(read_text(path, where), where)
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise SiteError("configuration must be a mapping of keys to values", str(path), 1)
+        raise SiteError("configuration must be a mapping of keys to values", where, 1)
     return data
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -31,6 +32,14 @@ class SiteError(Exception):
             if self.column is not None and self.column > 0:
                 text += "\n    " + " " * (self.column - 1) + "^"
         return text
+
+
+def shown(path: Path, root: Path) -> str:
+    """How messages name a file: from the site's folder when it is in it, else in full."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 def line_at(text: str, line: int) -> str | None:

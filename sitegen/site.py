@@ -6,6 +6,7 @@ Every stage works on these objects: `read` makes them, `render` fills `output`, 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -83,6 +84,12 @@ class Document(_SourceFile):
     @property
     def is_html(self) -> bool:
         return self.output_ext in HTML_EXTS
+
+    def key_line(self, key: str) -> int | None:
+        """The line of `key:` in the file's own front matter (None when a default set it),
+        for errors about its value."""
+        found = re.search(rf"^{re.escape(key)}\s*:", self.header, re.M)
+        return self.header.count("\n", 0, found.start()) + 1 if found else None
 
     @property
     def id(self) -> str:

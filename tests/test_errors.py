@@ -43,18 +43,38 @@ CASES = {
         "_posts/2021-03-04-post.md",
         "---\nlayout: default\ntitle: [unclosed\n---\nBody\n",
         "_posts/2021-03-04-post.md:", "YAML", 3),
-    "liquid syntax error": (
+    "block never closed": (
         "index.md",
         "---\nlayout: default\n---\n# Home\n\n{% if page.title %}\nno end tag\n",
-        "index.md:", "Liquid", None),
+        "index.md:6:1", "'if' tag was never closed", 6),
+    "unknown tag": (
+        "index.md",
+        "---\nlayout: default\n---\n# Home\n{% frobnicate %}\n",
+        "index.md:5:4", "unexpected tag 'frobnicate'", 5),
     "missing include": (
         "index.md",
         "---\nlayout: default\n---\n# Home\n\n{% include nope.html %}\n",
         "index.md:6", "nope.html", 6),
     "missing layout": (
         "index.md",
-        "---\nlayout: missing\n---\n# Home\n",
-        "index.md", "layout 'missing'", None),
+        "---\ntitle: Home\nlayout: missing\n---\n# Home\n",
+        "index.md:3", "layout 'missing'", 3),
+    "date out of range": (
+        "_posts/2021-03-04-post.md",
+        "---\nlayout: default\ndate: 2021-13-45 10:00:00\n---\nBody\n",
+        "_posts/2021-03-04-post.md:3", "invalid date '2021-13-45 10:00:00'", 3),
+    "date in the file name": (
+        "_posts/2021-13-45-other.md",
+        "---\nlayout: default\n---\nBody\n",
+        "_posts/2021-13-45-other.md:", "invalid date in the file name", None),
+    "broken config": (
+        "_config.yml",
+        "title: Errors\nexclude: [vendor\n",
+        "_config.yml:2", "YAML does not parse", 2),
+    "broken data": (
+        "_data/links.yml",
+        "- name: a\n  url: [b\n",
+        "_data/links.yml:2", "YAML does not parse", 2),
     "unknown filter": (
         "_layouts/default.html",
         "<main>\n{{ content | no_such_filter }}</main>\n",
@@ -77,6 +97,29 @@ def test_bad_input_fails_cleanly(case: str, built: tuple[Path, Path, dict[str, b
         assert offending in message, message
     assert "Traceback" not in message
     assert snapshot(dest) == before, "a failed build must leave the previous output intact"
+
+
+def test_text_that_is_not_utf8_is_located(built: tuple[Path, Path, dict]) -> None:
+    src, dest, before = built
+    (src / "_posts/2021-03-04-post.md").write_bytes(
+        b"---\nlayout: default\n---\nLine one\nCaf\xe9 cr\xe8me\n")   # Latin-1
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    assert "_posts/2021-03-04-post.md:5:4: not UTF-8 text" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(dest) == before
+
+
+def test_sass_error_in_a_partial_names_the_partial(built: tuple[Path, Path, dict]) -> None:
+    src, dest, before = built
+    write(src, {"assets/style.scss": "---\n---\n@import \"base\";\nbody { margin: 0; }\n",
+                "_sass/_base.scss": "html {\n  font-size: 16px;\n  color: $undefined;\n}\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    assert "_sass/_base.scss:3:10: Sass error: Undefined variable" in result.stderr, \
+        result.stderr
+    assert "color: $undefined;" in result.stderr
+    assert snapshot(dest) == before
 
 
 def test_liquid_error_in_include_names_the_include(built: tuple[Path, Path, dict]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import SiteError, line_at
+from ..read.frontmatter import read_text
 from ..read.yamlfile import load_yaml
 
 QUANTIZE = ("none", "float16", "uint8")
@@ -120,7 +121,7 @@ def read_sidecar(name: str, path: Path) -> Sidecar:
     """Parse and check `path`; a missing file means all defaults."""
     if not path.exists():
         return Sidecar()
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, str(path))
     data = load_yaml(text, str(path)) or {}
     check = _Checker(name, path, text)
     data = check.mapping("", data, _TOP)

@@ -7,13 +7,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..errors import shown
+from .frontmatter import read_text
 from .yamlfile import load_yaml
 
 DATA_EXTS = {".yaml", ".yml", ".json", ".csv", ".tsv"}
 
 
-def read_data(folder: Path) -> dict[str, Any]:
-    """Everything under `folder` keyed by sanitised file and folder names."""
+def read_data(folder: Path, root: Path) -> dict[str, Any]:
+    """Everything under `folder` keyed by sanitised file and folder names (errors name files
+    from `root`, the site's folder)."""
     data: dict[str, Any] = {}
     if not folder.is_dir() or folder.is_symlink():
         return data
@@ -22,19 +25,19 @@ def read_data(folder: Path) -> dict[str, Any]:
              and not p.is_symlink()]
     dirs = [p for p in entries if p.is_dir() and not p.is_symlink()]
     for path in files:
-        data[sanitize_key(path.stem)] = read_data_file(path)
+        data[sanitize_key(path.stem)] = read_data_file(path, shown(path, root))
     for path in dirs:
-        data[sanitize_key(path.name)] = read_data(path)
+        data[sanitize_key(path.name)] = read_data(path, root)
     return data
 
 
-def read_data_file(path: Path) -> Any:
+def read_data_file(path: Path, where: str) -> Any:
     ext = path.suffix.lower()
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_text(path, where)
     if ext in (".csv", ".tsv"):
         rows = csv.DictReader(text.splitlines(), delimiter="\t" if ext == ".tsv" else ",")
         return [{k: (v if v != "" else None) for k, v in row.items()} for row in rows]
-    return load_yaml(text, str(path))
+    return load_yaml(text, where)
 
 
 def sanitize_key(name: str) -> str:

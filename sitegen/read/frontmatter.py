@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,20 @@ def has_front_matter(path: Path) -> bool:
         return False
 
 
-def read_text(path: Path) -> str:
-    """File text as Jekyll reads it (UTF-8, a BOM dropped)."""
-    text = path.read_text(encoding="utf-8-sig")
-    return text
+def read_text(path: Path, shown: str | None = None) -> str:
+    """File text as Jekyll reads it (UTF-8, a BOM dropped). Bytes that are not UTF-8 are an
+    error at their line and column; `shown` is how the error names the file."""
+    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        start = data.rfind(b"\n", 0, err.start) + 1
+        end = data.find(b"\n", err.start)
+        line = data[start:end if end >= 0 else len(data)].decode("utf-8", "replace")
+        column = len(data[start:err.start].decode("utf-8", "replace")) + 1
+        raise SiteError(f"not UTF-8 text: byte 0x{data[err.start]:02x}: {err.reason}",
+                        shown or str(path), data.count(b"\n", 0, err.start) + 1, column,
+                        line) from None
 
 
 def parse(text: str, path: str) -> tuple[dict[str, Any], str, int]:
@@ -35,7 +46,8 @@ def parse(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     if not match:
         return {}, text, 1
     yaml_text = match.group(1)
-    data = load_yaml(yaml_text[yaml_text.index("\n") + 1:], path, first_line=2)
+    data = load_yaml(yaml_text[yaml_text.index("\n") + 1:], path, first_line=2,
+                     what="YAML front matter")
     if data is None or data is False:
         data = {}
     if not isinstance(data, dict):

@@ -11,7 +11,7 @@ from typing import Any
 from .. import runtime, urls
 from ..config import DEFAULTS, add_permalink_suffix, deep_merge
 from ..dates import parse_date, site_timezone, strftime
-from ..errors import SiteError
+from ..errors import SiteError, line_at, shown
 from ..render.filters import slugify
 from ..site import Collection, Document, Excerpt, Layout, Site, StaticFile
 from .data import read_data
@@ -79,9 +79,9 @@ class Reader:
         for coll in site.collections.values():
             if coll.label != "posts":
                 self._read_collection(coll)
-        site.data = read_data(self.source / self.config["data_dir"])
+        site.data = read_data(self.source / self.config["data_dir"], self.source)
         if self.theme and self.theme.folder("_data"):
-            site.data = deep_merge(read_data(self.theme.root / "_data"), site.data)
+            site.data = deep_merge(read_data(self.theme.root / "_data", self.source), site.data)
         return site
 
     def _collections_path(self) -> Path:
@@ -99,8 +99,8 @@ class Reader:
         entries = [str(p.relative_to(folder)) for p in sorted(folder.rglob("*.*")) if p.is_file()]
         for rel in self._filter().filter(entries):
             path = folder / rel
-            text = read_text(path)
-            data, body, line = parse(text, str(path))
+            where = shown(path, self.source)
+            data, body, line = parse(read_text(path, where), where)
             name = ".".join(rel.split(".")[:-1])
             layouts[name] = Layout(name, path, data, body, line)
         return layouts
@@ -190,7 +190,7 @@ class Reader:
     def _add_page(self, rel_dir: str, name: str, base: Path | None = None) -> None:
         path = (base or self.source) / rel_dir.lstrip("/") / name
         relative = _pjoin(rel_dir, name).lstrip("/")
-        text = read_text(path)
+        text = read_text(path, relative)
         front, body, line = parse(text, relative)
         defaults = self.defaults.all(relative, "pages")
         page = Document(path=path, relative_path=relative, collection=None,
@@ -284,18 +284,24 @@ class Reader:
         defaults = self.defaults.all(relative, "drafts" if draft else coll.label)
         if defaults:
             data = _merge_data(data, defaults)
-        text = read_text(path)
+        text = read_text(path, relative)
         front, body, line = parse(text, relative)
         data = _merge_data(data, front)
         doc = Document(path=path, relative_path=relative, collection=coll.label, data=data,
                        content=body, body_line=line, draft=draft, defaults=defaults,
                        header=text[: len(text) - len(body)])
-        try:
-            if "date" in data:
+        if "date" in data:
+            try:
                 data["date"] = parse_date(data["date"], self.tz)
+            except ValueError as err:
+                at = doc.key_line("date") if "date" in front else None
+                raise SiteError(f"invalid date {str(data['date'])!r} ({err}) in the "
+                                + ("front matter" if "date" in front else "front matter defaults"),
+                                relative, at, None, line_at(text, at) if at else None) from None
+        try:
             self._post_data(doc)
         except ValueError as err:
-            raise SiteError(f"invalid date: {err}", relative, line) from None
+            raise SiteError(f"invalid date in the file name ({err})", relative) from None
         doc.output_ext = self._output_ext(doc)
         doc.url = self._document_url(doc, coll)
         return doc
@@ -405,7 +411,7 @@ def _with_theme_config(config: dict[str, Any], theme: Theme) -> dict[str, Any]:
     path = theme.root / "_config.yml"
     if not path.is_file() or path.is_symlink() or config.get("ignore_theme_config") is True:
         return config
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    data = load_yaml(read_text(path), str(path))
     if not isinstance(data, dict):
         return config
     data = {k: v for k, v in data.items() if k not in DEFAULTS}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import yaml
@@ -18,17 +18,37 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    value = yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    try:
+        value = yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        value = _rolled_on(loader, node)
     if isinstance(value, datetime) and value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value
 
 
+def _rolled_on(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A timestamp that names a day its month does not have, as Psych reads it: with a time,
+    Ruby's `Time.utc` rolls days up to the 31st on into the next month; anything else stays
+    text (which Jekyll's `Time.parse` then rolls on, or rejects)."""
+    text = loader.construct_scalar(node)
+    match = loader.timestamp_regexp.match(text)
+    if match is None or match["hour"] is None or not 28 < int(match["day"]) <= 31:
+        return text
+    first = yaml.ScalarNode(node.tag, text[:match.start("day")] + "01" + text[match.end("day"):])
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, first) + \
+            timedelta(days=int(match["day"]) - 1)
+    except ValueError:
+        return text
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
-    """Parse `text` (which starts at `first_line` of `path`); a syntax error names the line."""
+def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> Any:
+    """Parse `text` (which starts at `first_line` of `path`); a syntax error names the line
+    and `what` did not parse."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
@@ -39,7 +59,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
         column = (mark.column + 1) if mark else None
         reason = "; ".join(str(p) for p in (err.problem, err.context) if p) or "invalid YAML"
         source = line_at(text, line - first_line + 1)
-        raise SiteError(f"YAML front matter does not parse: {reason}", path, line, column,
+        raise SiteError(f"{what} does not parse: {reason}", path, line, column,
                         source) from None
     except yaml.YAMLError as err:
-        raise SiteError(f"YAML does not parse: {err}", path, first_line) from None
+        raise SiteError(f"{what} does not parse: {err}", path, first_line) from None

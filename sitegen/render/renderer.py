@@ -13,7 +13,8 @@ from typing import Any, Callable, Sequence, TextIO
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
-from ..errors import SiteError, line_at
+from ..errors import SiteError, line_at, shown
+from ..read.frontmatter import read_text
 from ..site import Document, Excerpt, Layout, Site, StaticFile
 from .drops import (CollectionDrop, DocumentDrop, ExcerptDrop, JekyllDrop, PageDrop, SiteDrop,
                     StaticFileDrop)
@@ -193,8 +194,10 @@ class Renderer:
             return None
         layout = self.site.layouts.get(str(name))
         if layout is None:
+            line = doc.key_line("layout")
             raise SiteError(f"layout '{name}' does not exist (looked in "
-                            f"{self.config['layouts_dir']}/)", doc.relative_path, 1)
+                            f"{self.config['layouts_dir']}/)", doc.relative_path, line, None,
+                            line_at(doc.header, line) if line else None)
         return layout
 
     def _place_in_layouts(self, content: str, payload: dict[str, Any], layout: Layout) -> str:
@@ -269,7 +272,7 @@ class Renderer:
         name = self._name(path)
         key = f"{name}\0{1}"
         if key not in self._templates:
-            source = path.read_text(encoding="utf-8-sig")
+            source = read_text(path, name)
             self._sources[name] = (source, 1)
             try:
                 self._templates[key] = self.env.from_string(source, name=name, path=name)
@@ -300,11 +303,7 @@ class Renderer:
         """A template's name in messages: its path from the source folder."""
         name = self._names.get(path)
         if name is None:
-            try:
-                name = str(path.relative_to(self.site.source))
-            except ValueError:
-                name = str(path)
-            self._names[path] = name
+            name = self._names[path] = shown(path, self.site.source)
         return name
 
     def _error(self, err: LiquidError, fallback: str) -> SiteError:
@@ -314,10 +313,15 @@ class Renderer:
         line = column = None
         context = err.context() if callable(getattr(err, "context", None)) else None
         if context:
-            line, column = context[0], context[1]
+            line, column = context[0], context[1] + 1
         message = getattr(err, "message", None) or str(err)
         if isinstance(message, str):
             message = message.split(", on line")[0]
+            unclosed = UNCLOSED.match(message)
+            if unclosed and line is None:   # found at the end: name the tag left open
+                tag = unclosed.group(1)
+                message = f"'{tag}' tag was never closed with {{% end{tag} %}}"
+                line, column = _opening(source, tag)
         doc_line = None if line is None else line + first - 1
         return SiteError(f"Liquid error: {message}", name, doc_line, column,
                          line_at(source, line) if line else None)
@@ -497,6 +501,7 @@ OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
                            r"|\[\s*[\"'](content|output)[\"']\s*\]"
                            r"|[:,]\s*[\"'](content|output)[\"']|\|\s*(jsonify|inspect)\b")
 COUNTERS = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
+UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
@@ -540,6 +545,20 @@ def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[s
         renderer._render_and_hand_on(docs[i])
     return ([(docs[i].content, docs[i].output) for i in chunk], renderer.site.volatile,
             renderer._records())
+
+
+def _opening(source: str, tag: str) -> tuple[int | None, int | None]:
+    """Line and column of the innermost `{% tag %}` that no `{% endtag %}` closes."""
+    opened: list[int] = []
+    for match in re.finditer(r"\{%-?\s*(end)?" + re.escape(tag) + r"\b", source):
+        if match.group(1) is None:
+            opened.append(match.start())
+        elif opened:
+            opened.pop()
+    if not opened:
+        return None, None
+    start = opened[-1]
+    return source.count("\n", 0, start) + 1, start - source.rfind("\n", 0, start)
 
 
 def _order(doc: Document) -> tuple:

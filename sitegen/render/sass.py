@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import SiteError, line_at
+from ..errors import SiteError, line_at, shown
 
 STYLES = ("nested", "expanded", "compact", "compressed")
 
@@ -61,33 +61,47 @@ def compile_sass(text: str, *, name: str, basename: str, indented: bool,
     style = str(options.get("style", "compact")).lstrip(":")
     style = style if style in STYLES else "compact"
     with_map = sourcemap_wanted(config, environment)
-    try:
-        with tempfile.TemporaryDirectory(prefix="sitegen-sass-") as tmp:
-            # libsass writes source maps only for files; Jekyll compiles the page's text as if it
-            # were a file at the site's root, so imports resolve from there first.
-            path = Path(tmp) / name
-            path.write_text(text, encoding="utf-8")
-            kwargs: dict[str, Any] = dict(filename=str(path), output_style=style,
-                                          include_paths=[str(source)] + include_paths)
-            if with_map:
-                kwargs.update(source_map_filename=str(Path(tmp) / f"{basename}.css.map"),
-                              output_filename_hint=str(Path(tmp) / f"{basename}.css"),
-                              source_map_contents=True)
+    with tempfile.TemporaryDirectory(prefix="sitegen-sass-") as tmp:
+        # libsass writes source maps only for files; Jekyll compiles the page's text as if it
+        # were a file at the site's root, so imports resolve from there first.
+        path = Path(tmp) / name
+        path.write_text(text, encoding="utf-8")
+        kwargs: dict[str, Any] = dict(filename=str(path), output_style=style,
+                                      include_paths=[str(source)] + include_paths)
+        if with_map:
+            kwargs.update(source_map_filename=str(Path(tmp) / f"{basename}.css.map"),
+                          output_filename_hint=str(Path(tmp) / f"{basename}.css"),
+                          source_map_contents=True)
+        try:
             result = sass.compile(**kwargs)
-            if with_map:
-                css, source_map = result
-                return SassResult(css, _relocate_map(source_map, Path(tmp), source, name))
-            return SassResult(result, None)
-    except sass.CompileError as err:
-        message = str(err).strip()
-        match = re.search(r"on line (\d+):(\d+) of [^\n]*" + re.escape(name), message)
-        line = column = None
-        if match:
-            line, column = int(match.group(1)), int(match.group(2))
-        first = message.splitlines()[0] if message else "invalid Sass"
-        raise SiteError(f"Sass error: {first.removeprefix('Error: ')}", relative_path,
-                        None if line is None else line + first_line - 1, column,
-                        line_at(text, line) if line else None) from None
+        except sass.CompileError as err:
+            message = str(err).strip()
+            first = message.splitlines()[0] if message else "invalid Sass"
+            raise _located(f"Sass error: {first.removeprefix('Error: ')}", message, path,
+                           text, source, relative_path, first_line) from None
+        if with_map:
+            css, source_map = result
+            return SassResult(css, _relocate_map(source_map, Path(tmp), source, name))
+        return SassResult(result, None)
+
+
+def _located(reason: str, message: str, page: Path, text: str, source: Path,
+             relative_path: str, first_line: int) -> SiteError:
+    """The error at the place libsass names first: the page (compiled from `page`, a copy of
+    its `text`), or a partial it imports, whose line is quoted from the file."""
+    match = re.search(r"on line (\d+):(\d+) of ([^\n]+)", message)
+    if match is None:
+        return SiteError(reason, relative_path)
+    line, column = int(match.group(1)), int(match.group(2))
+    path = Path.cwd() / match.group(3).strip()     # as libsass names it: from here, or absolute
+    if path.resolve() == page.resolve():
+        return SiteError(reason, relative_path, line + first_line - 1, column,
+                         line_at(text, line))
+    try:
+        quoted = line_at(path.read_text(encoding="utf-8", errors="replace"), line)
+    except OSError:
+        quoted = None
+    return SiteError(reason, shown(path.resolve(), source.resolve()), line, column, quoted)
 
 
 def _relocate_map(source_map: str, tmp: Path, source: Path, name: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..build import BuildResult, build
 from ..config import Options
+from ..errors import shown
 from ..read.data import read_data
 from ..read.frontmatter import parse, read_text
 from ..read.reader import excerpt_of
@@ -136,10 +137,11 @@ class Session:
             renderer.forget_template(path)
             for name, layout in list(site.layouts.items()):
                 if layout.path.resolve() == path:
-                    data, body, line = parse(read_text(path), str(path))
+                    where = shown(path, site.source)
+                    data, body, line = parse(read_text(path, where), where)
                     site.layouts[name] = Layout(name, layout.path, data, body, line)
         if any(path.is_relative_to(data_dir) for path in inputs):
-            site.data = read_data(data_dir)
+            site.data = read_data(data_dir, site.source)
 
     def _safe(self, docs: set[Document]) -> bool:
         """Every reader of a re-rendered body is a page rendered after it in a full build."""
