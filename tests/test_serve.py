@@ -84,3 +84,33 @@ def test_reload_css_swap_and_error_overlay(server: tuple[str, Path, Path]) -> No
                 assert "Fixed" in page and "__sitegenError" not in page
 
     asyncio.run(scenario())
+
+
+def test_text_and_dates_that_do_not_read_keep_the_server_up(
+        server: tuple[str, Path, Path]) -> None:
+    base, src, dest = server
+
+    async def scenario() -> None:
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(base + "/__sitegen/livereload") as ws:
+                (src / "index.md").write_bytes(b"---\nlayout: default\n---\n# Caf\xe9\n")
+                message = await next_message(ws)
+                assert message["type"] == "error" and message["line"] == 4, message
+                assert "not UTF-8" in message["message"]
+
+                (src / "index.md").write_text("---\nlayout: default\n---\n# Back\n")
+                assert await next_message(ws) == {"type": "reload"}
+
+                post = src / "_posts/2021-01-01-dated.md"
+                post.parent.mkdir(exist_ok=True)
+                post.write_text("---\ntitle: Dated\ndate: 2021-13-45 10:00:00\n---\nBody\n")
+                message = await next_message(ws)
+                assert message["type"] == "error" and message["line"] == 3, message
+
+                post.unlink()
+                assert await next_message(ws) == {"type": "reload"}
+                async with session.get(base + "/base/") as response:
+                    page = await response.text()
+                assert "Back" in page and "__sitegenError" not in page
+
+    asyncio.run(scenario())

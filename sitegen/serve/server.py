@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import mimetypes
+import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from urllib.parse import unquote
 
 from aiohttp import WSMsgType, web
 
-from ..config import Options
+from ..config import Options, load_config
 from ..errors import SiteError
 from ..models import raise_failures, sync_models
 from .session import Session
@@ -44,10 +45,35 @@ class State:
     sockets: set[web.WebSocketResponse] = field(default_factory=set)
     converting: bool = False        # a model conversion runs in the background
     convert_again: bool = False     # models changed again while it ran
+    tasks: set[asyncio.Task] = field(default_factory=set)   # held until done (asyncio won't)
+
+    def start(self, job: Any) -> None:
+        """Run `job` beside the server; stopping the server cancels it."""
+        task = asyncio.create_task(job)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
 
-def _baseurl(options: Options) -> str:
-    return "/" + (options.baseurl or "").strip("/") if (options.baseurl or "").strip("/") else ""
+def where_served(options: Options) -> tuple[Path, str]:
+    """The folder to serve and its URL prefix, from the config as given (so that a broken
+    config still serves the last good build at the right place)."""
+    try:
+        config = load_config(options)
+        dest, baseurl = Path(config["destination"]), str(config.get("baseurl") or "")
+    except SiteError:
+        dest = Path(options.destination or Path(options.source) / "_site").resolve()
+        baseurl = options.baseurl or ""
+    return dest, "/" + baseurl.strip("/") if baseurl.strip("/") else ""
+
+
+def failure(err: Exception) -> SiteError:
+    """What to show for a failed build: the site's error, or sitegen's own (a bug, with its
+    traceback in the terminal), so that the server keeps serving either way."""
+    if isinstance(err, SiteError):
+        return err
+    traceback.print_exception(err)
+    return SiteError(f"sitegen failed: {type(err).__name__}: {err} (a bug in sitegen; the "
+                     "traceback is in the terminal)")
 
 
 def resolve(dest: Path, rel: str) -> Path | None:
@@ -153,10 +179,10 @@ async def rebuild(state: State, changed: set[Path]) -> None:
     loop = asyncio.get_running_loop()
     try:
         update = await loop.run_in_executor(None, state.session.update, changed)
-    except SiteError as err:
-        state.error = err
-        print(f"error: {err}\nstill serving the last good build", flush=True)
-        await broadcast(state, error_message(err))
+    except Exception as err:   # noqa: BLE001 - whatever broke, the last good build stays up
+        state.error = failure(err)
+        print(f"error: {state.error}\nstill serving the last good build", flush=True)
+        await broadcast(state, error_message(state.error))
         return
     had_error, state.error = state.error is not None, None
     only_styles = bool(changed) and all(p.suffix in STYLE_EXTS for p in changed)
@@ -182,10 +208,10 @@ async def convert_models(state: State) -> None:
                 states = await loop.run_in_executor(
                     None, lambda: sync_models(source, log=lambda m: print(m, flush=True)))
                 raise_failures(states)
-            except SiteError as err:
-                state.error = err
-                print(f"error: {err}\nstill serving the last good build", flush=True)
-                await broadcast(state, error_message(err))
+            except Exception as err:   # noqa: BLE001 - as for a build: shown, not fatal
+                state.error = failure(err)
+                print(f"error: {state.error}\nstill serving the last good build", flush=True)
+                await broadcast(state, error_message(state.error))
             if not state.convert_again:
                 break
     finally:
@@ -199,7 +225,7 @@ async def watch_loop(state: State, watcher: Watcher) -> None:
         # A model edit only converts (aside); the swapped-in bundle then rebuilds and reloads.
         content = {p for p in changed if not p.resolve().is_relative_to(models)}
         if content != changed:
-            asyncio.create_task(convert_models(state))
+            state.start(convert_models(state))
         if content:
             await rebuild(state, content)
 
@@ -218,23 +244,17 @@ async def serve(options: Options, host: str, port: int, livereload_on: bool) -> 
     """Build once (a failure is shown, not fatal), then serve and rebuild until stopped."""
     # Models convert in the background, so that a build never waits for TensorFlow.
     options = replace(options, convert_models=False)
-    state = State(options=options, session=Session(options), dest=Path("."),
-                  baseurl=_baseurl(options), livereload=livereload_on)
+    dest, baseurl = where_served(options)
+    state = State(options=options, session=Session(options), dest=dest, baseurl=baseurl,
+                  livereload=livereload_on)
     try:
         # The first build runs before any thread: it may render in forked processes. Later
         # builds run in a thread beside the server and render in this process.
         update = state.session.full(parallel=True)
-        assert state.session.result is not None
-        state.dest = state.session.result.site.dest
         print(f"built {update.files} files in {update.seconds:.2f} s", flush=True)
-    except SiteError as err:
-        state.error = err
-        print(f"error: {err}", flush=True)
-    if state.dest == Path("."):
-        from ..config import load_config
-        state.dest = Path(load_config(options)["destination"])
-    state.baseurl = _baseurl(replace(options, baseurl=options.baseurl or _config_baseurl(
-        options)))
+    except Exception as err:   # noqa: BLE001 - shown in the browser; the next save retries
+        state.error = failure(err)
+        print(f"error: {state.error}", flush=True)
     watcher = Watcher(Path(options.source), state.dest)
     watcher.start()
     runner = web.AppRunner(make_app(state), access_log=None)
@@ -242,18 +262,11 @@ async def serve(options: Options, host: str, port: int, livereload_on: bool) -> 
     site = web.TCPSite(runner, host, port)
     await site.start()
     print(f"serving at http://{host}:{port}{state.baseurl}/ (Ctrl-C to stop)", flush=True)
-    converting = asyncio.create_task(convert_models(state))
+    state.start(convert_models(state))
     try:
         await watch_loop(state, watcher)
     finally:
-        converting.cancel()
+        for task in list(state.tasks):
+            task.cancel()
         watcher.stop()
         await runner.cleanup()
-
-
-def _config_baseurl(options: Options) -> str | None:
-    from ..config import load_config
-    try:
-        return load_config(options).get("baseurl")
-    except SiteError:
-        return None
