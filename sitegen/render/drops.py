@@ -102,7 +102,10 @@ class DocumentDrop(_Drop):
 
 
 class ExcerptDrop(DocumentDrop):
-    """The excerpt of a document, seen as the `page` while the excerpt renders."""
+    """The excerpt of a document, seen as the `page` while the excerpt renders: the document's
+    data without its layout, which Jekyll's drop still shows as `layout`."""
+
+    computed = ("layout",) + DocumentDrop.computed
 
     def __init__(self, excerpt: Excerpt, renderer: "Renderer"):
         super().__init__(excerpt.doc, renderer)
