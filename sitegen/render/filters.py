@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import html
 import html.entities as html_entities
 import json
 import math
@@ -461,17 +462,6 @@ def _concat(value: Any, other: Any) -> list:
     if not isinstance(_nil(other), (list, tuple)):
         raise FilterArgumentError("concat filter requires an array argument", token=None)
     return _input_list(value) + list(other)
-
-
-def _nil_safe_compare(a: Any, b: Any) -> int:
-    order = _spaceship(a, b)
-    if order is not None:
-        return order
-    if a is None:
-        return 1
-    if b is None:
-        return -1
-    raise FilterArgumentError("cannot sort values of incompatible types", token=None)
 
 
 def _casecmp(a: Any, b: Any) -> int:
@@ -1006,10 +996,10 @@ def _smart_spans(src: str, pos: int, stop: re.Pattern | None, parse: bool) -> tu
                                       re.compile("(?=<)").search(src, pos),
                                       stop.search(src, pos) if stop else None) if m]
         if not starts:
-            out.append(_escape_text(src[pos:]))
+            out.append(html.escape(src[pos:], quote=False))
             return "".join(out), len(src), False
         nxt = min(starts)
-        out.append(_escape_text(src[pos:nxt]))
+        out.append(html.escape(src[pos:nxt], quote=False))
         pos = nxt
         if stop and stop.match(src, pos):
             return "".join(out), pos, True
@@ -1031,7 +1021,7 @@ def _smart_piece(src: str, pos: int, parse: bool) -> tuple[str, int]:
             return replacement, pos + len(symbol)
     if re.match(rf"<(?:{_NAME}|!--|/)", src[pos:pos + 80]):
         return _span_html(src, pos)
-    return _escape_text(src[pos]), pos + 1
+    return html.escape(src[pos], quote=False), pos + 1
 
 
 def _smart_quote(src: str, pos: int) -> tuple[str, int]:
@@ -1042,7 +1032,7 @@ def _smart_quote(src: str, pos: int) -> tuple[str, int]:
     out = []
     for sub in substitutions:
         if isinstance(sub, int):
-            out.append(_escape_text(match.group(sub)))
+            out.append(html.escape(match.group(sub), quote=False))
         elif sub[-1].isdigit():
             quote = match.group(int(sub[-1]))
             side = "l" if sub.startswith("l") else "r"
@@ -1057,7 +1047,7 @@ def _entity_text(match: re.Match) -> str:
     name, decimal, hexadecimal = match.groups()
     if name is not None:
         if name not in html_entities.name2codepoint:
-            return _escape_text(match.group())
+            return html.escape(match.group(), quote=False)
         code = html_entities.name2codepoint[name]
     else:
         code = int(decimal) if decimal else int(hexadecimal, 16)
@@ -1071,15 +1061,15 @@ def _span_html(src: str, pos: int) -> tuple[str, int]:
     for pattern in (_COMMENT, _TAG_CLOSE):
         match = pattern.match(src, pos)
         if match:
-            return (match.group() if pattern is _COMMENT else _escape_text(match.group()),
-                    match.end())
+            text = match.group()
+            return (text if pattern is _COMMENT else html.escape(text, quote=False)), match.end()
     match = _TAG.match(src, pos)
     if not match:
-        return _escape_text(src[pos]), pos + 1
+        return html.escape(src[pos], quote=False), pos + 1
     name = match.group(1).lower() if match.group(1).lower() in (
         _BLOCK_TAGS | _SPAN_MODEL | _VOID_TAGS) else match.group(1)
     if name in _BLOCK_TAGS:
-        return _escape_text(match.group()), match.end()
+        return html.escape(match.group(), quote=False), match.end()
     attrs = "".join(f' {key.lower()}="{_escape_attr(bare or quoted or "")}"'
                     for key, bare, _, quoted in _TAG_ATTR.findall(match.group(2)))
     if match.group(4) or name in _VOID_TAGS:
@@ -1092,12 +1082,8 @@ def _span_html(src: str, pos: int) -> tuple[str, int]:
     return f"<{name}{attrs}>{inner}</{name}>", end
 
 
-def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _escape_attr(text: str) -> str:
-    return _escape_text(text).replace('"', "&quot;")
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 # --- expressions inside filters (where_exp, find_exp, group_by_exp) ----------------------------
@@ -1347,7 +1333,8 @@ def _date_filters(config: Mapping[str, Any], on_now: Callable[[], None]) -> dict
 
 
 def _converter_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
-    """markdownify and smartify, through the site's Markdown converter (made on first use)."""
+    """markdownify, through the site's Markdown converter (made on first use), and
+    smartify, through kramdown's SmartyPants."""
     converter: list[Callable[[str], str]] = []
 
     def markdownify(value: Any) -> str:

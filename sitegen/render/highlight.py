@@ -4,6 +4,7 @@ same wrapper markup, same short CSS classes, plain text unwrapped."""
 from __future__ import annotations
 
 import builtins
+import html
 from functools import lru_cache
 
 from pygments.lexer import Lexer
@@ -26,10 +27,6 @@ def _lexer(lang: str | None) -> Lexer:
         return get_lexer_by_name(name, stripnl=False, ensurenl=False)
     except ClassNotFound:
         return TextLexer(stripnl=False, ensurenl=False)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _css_class(ttype: _TokenType) -> str:
@@ -92,7 +89,7 @@ def highlight_spans(code: str, lang: str | None) -> str:
             pieces[-1] = (css, pieces[-1][1] + value)
         else:
             pieces.append((css, value))
-    return "".join(f'<span class="{css}">{_escape(v)}</span>' if css else _escape(v)
+    return "".join(f'<span class="{css}">{html.escape(v, quote=False)}</span>' if css else html.escape(v, quote=False)
                    for css, v in pieces)
 
 

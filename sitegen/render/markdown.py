@@ -189,11 +189,11 @@ class KramdownRenderer(RendererHTML):
         tok = tokens[idx]
         attrs = self.renderAttrs(tok)
         cls = ' class="language-plaintext highlighter-rouge"' if not tok.attrGet("class") else ""
-        return f"<code{cls}{attrs}>{_escape(tok.content)}</code>"
+        return f"<code{cls}{attrs}>{html.escape(tok.content, quote=False)}</code>"
 
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
              env: EnvType) -> str:
-        return _escape(tokens[idx].content)
+        return html.escape(tokens[idx].content, quote=False)
 
     def s_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                env: EnvType) -> str:
@@ -267,30 +267,22 @@ class KramdownRenderer(RendererHTML):
                 f'role="doc-backlink">&#8617;</a>')
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-@lru_cache(maxsize=8)
-def _parser(auto_ids: bool, smart: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"typographer": smart, "html": True,
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"typographer": True, "html": True,
                                    "quotes": "\u201c\u201d\u2018\u2019"},
                     renderer_cls=KramdownRenderer)
-    md.enable(["table", "strikethrough"])
-    if smart:
-        md.enable(["smartquotes"])
+    md.enable(["table", "strikethrough", "smartquotes"])
     md.use(footnote_plugin).use(deflist_plugin)
     for name in ("footnote_ref", "footnote_block_open", "footnote_block_close", "footnote_open",
                  "footnote_close", "footnote_anchor"):
         # The plugin registers its own rules; kramdown's markup wins.
         md.add_render_rule(name, getattr(KramdownRenderer, name))
     md.core.ruler.before("inline", "kramdown_ials", _block_ials)
-    if smart:
-        md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
+    md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
     # In kramdown an HTML block (a comment such as <!--more--> too) cannot interrupt a paragraph.
     md.block.ruler.at("html_block", html_block, {"alt": ["reference", "blockquote"]})
-    if smart:
-        md.core.ruler.push("kramdown_typography", _typography)
+    md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
     return md
 
@@ -299,7 +291,7 @@ def markdown_converter(config: Mapping[str, Any]) -> Callable[[str], str]:
     """A Markdown → HTML function configured like the site's kramdown."""
     options = config.get("kramdown") or {}
     auto_ids = bool(options.get("auto_ids", True))
-    md = _parser(auto_ids, True)
+    md = _parser()
 
     def convert(text: str) -> str:
         return md.render(text, {"auto_ids": auto_ids})
@@ -307,17 +299,4 @@ def markdown_converter(config: Mapping[str, Any]) -> Callable[[str], str]:
     return convert
 
 
-@lru_cache(maxsize=1)
-def _smart_parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"typographer": True, "quotes": "\u201c\u201d\u2018\u2019"})
-    md.enable(["smartquotes"])
-    md.core.ruler.push("kramdown_typography", _typography)
-    return md
-
-
-def smartify(text: str) -> str:
-    """Jekyll's `smartify`: typographic quotes and symbols, nothing else of Markdown."""
-    return _smart_parser().renderInline(text)
-
-
-__all__ = ["markdown_converter", "smartify"]
+__all__ = ["markdown_converter"]
