@@ -1,10 +1,11 @@
-"""Site configuration: Jekyll's defaults, the site's `_config.yml` files, then command-line overrides."""
+"""Site configuration: Jekyll's defaults, the site's `_config.yml` files, then the options
+given on the command line."""
 
 from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,6 @@ class Options:
     unpublished: bool = False
     env: str | None = None
     baseurl: str | None = None
-    overrides: dict[str, Any] = field(default_factory=dict)
     parallel: bool = True       # may render in forked worker processes
     convert_models: bool = True  # False: stale models keep their bundle (serve converts aside)
     record: bool = False        # keep a build record, so that an unchanged site is not rebuilt
@@ -124,7 +124,6 @@ def load_config(options: Options) -> dict[str, Any]:
         data = _read_config_file(path, shown(path, source),
                                  explicit=options.config_files is not None)
         config = deep_merge(config, data)
-    config = deep_merge(config, options.overrides)
     if options.drafts:
         config["show_drafts"] = True
     if options.future:

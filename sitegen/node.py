@@ -19,7 +19,8 @@ LOCK_DIR = Path(__file__).parent / "npm"
 
 
 def cache_root() -> Path:
-    """`$SITEGEN_CACHE`, else the XDG cache folder: where npm packages and thumbnails live."""
+    """`$SITEGEN_CACHE`, else the XDG cache folder: where the pinned npm packages live, shared
+    by all sites (thumbnails and build records stay in each site's `.sitegen-cache/`)."""
     env = os.environ.get("SITEGEN_CACHE")
     if env:
         return Path(env)

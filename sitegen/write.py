@@ -40,7 +40,6 @@ class Staging:
         self.root.mkdir(parents=True)
         items = site.files_to_write()
         self.streamed = {id(i) for i in items if isinstance(i, Document) and not i.is_page}
-        self.count = len(items)
 
     def write_document(self, doc: Document) -> None:
         """Write one rendered collection document now (pages wait for `commit`)."""

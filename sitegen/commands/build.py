@@ -26,7 +26,7 @@ def add_site_arguments(p: argparse.ArgumentParser) -> None:
     add_source_arguments(p)
     p.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
     p.add_argument("--env", help="jekyll.environment (default: $JEKYLL_ENV or development)")
-    p.add_argument("--baseurl", help="serve the site under this path")
+    p.add_argument("--baseurl", help="the site's URL path prefix (overrides baseurl from the config)")
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -42,7 +42,7 @@ def options_from(args: argparse.Namespace) -> Options:
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build the site into the destination folder")
     add_site_arguments(p)
-    p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and warnings")
     p.set_defaults(run=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ def generate(site: "Site") -> None:
     template = _template_page(site)
     if template is None:
         print("warning: pagination is enabled, but no index.html page can be the template; "
-              "skipping pagination")
+              "skipping pagination", file=sys.stderr)
         return
     per_page = int(per_page)
     posts = [p for p in reversed(site.posts.docs) if not p.data.get("hidden")]

@@ -71,6 +71,6 @@ def _join(*parts: str) -> str:
 
 
 def _fnmatch(pattern: str, path: str) -> bool:
-    """Ruby's `File.fnmatch?` without flags: `*` does not cross… anything special but is
-    otherwise like shell globbing; leading dots match (no FNM_DOTMATCH needed for full paths)."""
+    """Ruby's `File.fnmatch?` without flags, as Jekyll's EntryFilter calls it: shell
+    globbing in which `*` and `?` also match `/`, as `fnmatchcase` does."""
     return fnmatch.fnmatchcase(path, pattern)

@@ -30,7 +30,7 @@ SASS_EXTS = (".sass", ".scss")
 class Reader:
     """Builds the `Site` from `config`; one instance per build."""
 
-    def __init__(self, config: dict[str, Any], environment: str, now: datetime | None = None):
+    def __init__(self, config: dict[str, Any], environment: str):
         self.source = Path(config["source"])
         theme_name = config.get("theme")
         self.theme = find_theme(theme_name, self.source) if isinstance(theme_name, str) else None
@@ -40,8 +40,8 @@ class Reader:
         self.tz = site_timezone(config)
         self.site = Site(
             config=config, source=self.source, dest=Path(config["destination"]),
-            time=now or (parse_date(config["time"], self.tz) if config.get("time")
-                         else datetime.now(self.tz)),
+            time=(parse_date(config["time"], self.tz) if config.get("time")
+                  else datetime.now(self.tz)),
             environment=environment,
         )
         self.defaults = FrontMatterDefaults(config, lambda v: parse_date(v, self.tz))

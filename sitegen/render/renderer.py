@@ -234,8 +234,7 @@ class Renderer:
     def _sass(self, text: str, doc: Document) -> str:
         theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
         result = compile_sass(
-            text, name=doc.name, basename=doc.basename, indented=doc.extname == ".sass",
-            config=self.config, source=self.site.source,
+            text, name=doc.name, basename=doc.basename, config=self.config, source=self.site.source,
             include_paths=load_paths(self.config, self.site.source, theme_sass),
             environment=self.site.environment, relative_path=doc.relative_path,
             first_line=doc.body_line)
@@ -463,7 +462,7 @@ class Renderer:
         """Drop shared includes' outputs (`serve`, before re-rendering after an edit)."""
         self._shared.clear()
 
-    def page_dir(self, context: Any) -> Path:
+    def page_dir(self) -> Path:
         """The folder of the file being rendered (for `include_relative`)."""
         current = self._rendering[-1] if self._rendering else None
         if current is None:

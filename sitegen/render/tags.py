@@ -111,7 +111,7 @@ class IncludeNode(SyncNode):
         file = _render_markup(context, self.file).strip()
         if INVALID_SEQUENCE.search(file) or not VALID_FILENAME.match(file):
             raise LiquidError(f"invalid file name in include tag: {file!r}", token=self.token)
-        dirs = (renderer.page_dir(context),) if self.relative else renderer.site.include_dirs
+        dirs = (renderer.page_dir(),) if self.relative else renderer.site.include_dirs
         path = renderer.locate(file, dirs)
         if path is None:
             where = ", ".join(str(d) for d in dirs)
