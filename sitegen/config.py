@@ -183,6 +183,11 @@ def _add_default_collections(config: dict[str, Any]) -> None:
     config["collections"] = {k: (v or {}) for k, v in collections.items()}
 
 
+def markdown_exts(config: dict[str, Any]) -> set[str]:
+    """The extensions (with their dot, lower case) that `markdown_ext` names."""
+    return {"." + e.strip().lower() for e in str(config.get("markdown_ext", "")).split(",")}
+
+
 def permalink_template(style: Any) -> str:
     """A built-in style name (`date`, `pretty`…) as its template; a template as itself."""
     return STYLE_TO_PERMALINK.get(str(style), str(style))
@@ -202,5 +207,5 @@ def add_permalink_suffix(template: str, style: Any) -> str:
     return template
 
 
-__all__ = ["Options", "load_config", "deep_merge", "environment", "permalink_template",
+__all__ = ["Options", "load_config", "deep_merge", "environment", "markdown_exts", "permalink_template",
            "add_permalink_suffix"]

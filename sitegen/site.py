@@ -85,6 +85,10 @@ class Document(_SourceFile):
     def is_html(self) -> bool:
         return self.output_ext in HTML_EXTS
 
+    def sort_key(self) -> tuple[float, str]:
+        """Jekyll's order of documents: by date, then by path."""
+        return (self.data["date"].timestamp(), str(self.path))
+
     def key_line(self, key: str) -> int | None:
         """The line of `key:` in the file's own front matter (None when a default set it),
         for errors about its value."""

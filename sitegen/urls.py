@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable
 from urllib.parse import quote, unquote
 
@@ -59,4 +60,67 @@ def from_lookup(template: str, lookup: Callable[[str], str | None], where: str) 
     return PLACEHOLDER.sub(replace, template)
 
 
-__all__ = ["escape_path", "unescape_path", "sanitize", "from_hash", "from_lookup"]
+# --- slugs: Jekyll's `Utils.slugify`, for URLs and the `slugify` filter -----------------------
+
+SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
+# I18n's transliteration of Latin-1 and Latin Extended-A where stripping accents is not enough.
+_LATIN_EXTRA = {"Æ": "AE", "Ð": "D", "×": "x", "Ø": "O", "Þ": "Th", "ß": "ss", "æ": "ae",
+                "ð": "d", "ø": "o", "þ": "th", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h",
+                "ı": "i", "Ĳ": "IJ", "ĳ": "ij", "ĸ": "k", "Ŀ": "L", "ŀ": "l", "Ł": "L",
+                "ł": "l", "ŉ": "'n", "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe", "Ŧ": "T",
+                "ŧ": "t"}
+
+
+def _transliterate(text: str) -> str:
+    """I18n's `transliterate`: accented Latin letters lose the accent, other non-ASCII → "?"."""
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+        elif char in _LATIN_EXTRA:
+            out.append(_LATIN_EXTRA[char])
+        elif "\u00c0" <= char <= "\u017e" and char != "\u00f7":
+            base = unicodedata.normalize("NFD", char)[0]
+            out.append(base if base.isascii() else "?")
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+def _slug_char(char: str, mode: str) -> bool:
+    """Whether `char` stays in a slug of this mode."""
+    if mode == "raw":
+        return char not in " \t\n\v\f\r"
+    if mode == "ascii":
+        return char.isascii() and char.isalnum()
+    category = unicodedata.category(char)
+    if category[0] in "ML" or category == "Nd":
+        return True
+    return mode == "pretty" and char in _PRETTY_KEEP
+
+
+def slugify(text: str | None, mode: str | None = "default", cased: bool = False) -> str | None:
+    """Jekyll's `Utils.slugify`: each run of characters the mode drops becomes one hyphen,
+    hyphens at the ends go, and the slug is lowercased unless `cased`."""
+    if text is None:
+        return None
+    mode = mode or "default"
+    if mode not in SLUG_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = _transliterate(text)
+    pieces: list[str] = []
+    dropping = False
+    for char in text:
+        if _slug_char(char, mode):
+            pieces.append(char)
+            dropping = False
+        elif not dropping:
+            pieces.append("-")
+            dropping = True
+    slug = re.sub(r"^-|-$", "", "".join(pieces))
+    return slug if cased else slug.lower()
+
+
+__all__ = ["slugify", "escape_path", "unescape_path", "sanitize", "from_hash", "from_lookup"]

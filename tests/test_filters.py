@@ -17,7 +17,7 @@ from liquid.exceptions import LiquidError
 
 from sitegen.dates import parse_date, site_timezone, strftime
 from sitegen.render.drops import DocumentDrop
-from sitegen.render.filters import slugify
+from sitegen.urls import slugify
 from sitegen.render.liquid_env import JekyllEnvironment
 
 from .oracle import jekyll_available, ruby_json

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..site import Document, Site
@@ -10,9 +11,12 @@ if TYPE_CHECKING:
 
 def publishable(site: "Site", doc: "Document") -> bool:
     """`published: false` hides unless `unpublished`; a future date hides unless `future`."""
-    if doc.data.get("published", True) is False and not site.config.get("unpublished"):
-        return False
-    return not hidden_in_future(site, doc)
+    return not withheld(site, doc.data) and not hidden_in_future(site, doc)
+
+
+def withheld(site: "Site", data: Mapping[str, Any]) -> bool:
+    """`published: false` in `data`, and the build does not render unpublished documents."""
+    return data.get("published", True) is False and not site.config.get("unpublished")
 
 
 def hidden_in_future(site: "Site", doc: "Document") -> bool:

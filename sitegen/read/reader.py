@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from .. import runtime, urls
-from ..config import DEFAULTS, add_permalink_suffix, deep_merge
+from ..urls import slugify
+from ..config import DEFAULTS, add_permalink_suffix, deep_merge, markdown_exts
 from ..dates import parse_date, site_timezone, strftime
 from ..errors import SiteError, line_at, shown
-from ..render.filters import slugify
 from ..site import Collection, Document, Excerpt, Layout, Site, StaticFile
 from .data import read_data
 from .defaults import FrontMatterDefaults
 from .entries import EntryFilter
 from .frontmatter import has_front_matter, parse, read_text
-from .publish import publishable
+from .publish import publishable, withheld
 from .theme import Theme, find_theme
 from .yamlfile import load_yaml
 
@@ -45,8 +45,7 @@ class Reader:
             environment=environment,
         )
         self.defaults = FrontMatterDefaults(config, lambda v: parse_date(v, self.tz))
-        self.markdown_exts = {"." + e.strip().lower()
-                              for e in str(config.get("markdown_ext", "")).split(",")}
+        self.markdown_exts = markdown_exts(config)
 
     # --- the whole tree -------------------------------------------------------------------
 
@@ -69,7 +68,7 @@ class Reader:
         self._read_directory("")
         self._read_included_files()
         for coll in site.collections.values():
-            coll.docs.sort(key=_doc_key)
+            coll.docs.sort(key=Document.sort_key)
         site.pages.sort(key=lambda p: p.name)
         site.static_files.sort(key=lambda f: f.relative_path)
         if self.theme and self.theme.folder("assets"):
@@ -196,7 +195,7 @@ class Reader:
         page = Document(path=path, relative_path=relative, collection=None,
                         data=deep_merge(defaults, front), content=body, body_line=line,
                         dir=rel_dir, defaults=defaults, header=text[: len(text) - len(body)])
-        if front.get("published", True) is False and not self.config.get("unpublished"):
+        if withheld(self.site, front):   # a page's own front matter: Jekyll `fetch`es it
             return
         page.output_ext = self._output_ext(page)
         page.url = self._page_url(page)
@@ -234,8 +233,7 @@ class Reader:
                 continue
             if has_front_matter(path):
                 doc = self._read_document(path, coll, draft=False)
-                if doc is not None and (self.config.get("unpublished")
-                                        or doc.data.get("published", True) is not False):
+                if doc is not None and not withheld(self.site, doc.data):
                     coll.docs.append(doc)
             else:
                 self._add_collection_file(coll, entry)
@@ -257,7 +255,7 @@ class Reader:
 
     def _sort_collection(self, coll: Collection) -> None:
         order, sort_by = coll.metadata.get("order"), coll.metadata.get("sort_by")
-        coll.docs.sort(key=_doc_key)
+        coll.docs.sort(key=Document.sort_key)
         if isinstance(order, list):
             table = {d.relative_path: d for d in coll.docs}
             wanted = [f"{coll.relative_directory}/{e}" for e in order]
@@ -266,7 +264,7 @@ class Reader:
         elif isinstance(sort_by, str):
             with_key = [d for d in coll.docs if d.data.get(sort_by) is not None]
             without = [d for d in coll.docs if d.data.get(sort_by) is None]
-            with_key.sort(key=lambda d: (d.data[sort_by], _doc_key(d)))
+            with_key.sort(key=lambda d: (d.data[sort_by], d.sort_key()))
             coll.docs = with_key + without
 
     def _collection_template(self, coll: Collection) -> str:
@@ -443,10 +441,6 @@ def extract_excerpt(content: str, separator: str) -> str:
     if not definitions:
         return head
     return head + "\n\n" + "\n".join(definitions)
-
-
-def _doc_key(doc: Document) -> tuple:
-    return (doc.date.timestamp(), str(doc.path))
 
 
 def _pjoin(base: str, item: str) -> str:

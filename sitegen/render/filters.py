@@ -39,6 +39,7 @@ from liquid.undefined import Undefined
 
 from ..dates import rfc822, site_timezone, strftime, to_time, xmlschema
 from ..errors import SiteError
+from ..urls import slugify
 from . import markdown
 from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
 from .ruby import join, ruby_float, ruby_inspect, ruby_to_s
@@ -717,67 +718,6 @@ def _property_compare(a: Any, b: Any, order: int) -> int:
 
 
 # --- Jekyll's text filters ---------------------------------------------------------------------
-
-SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
-_PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
-# I18n's transliteration of Latin-1 and Latin Extended-A where stripping accents is not enough.
-_LATIN_EXTRA = {"Æ": "AE", "Ð": "D", "×": "x", "Ø": "O", "Þ": "Th", "ß": "ss", "æ": "ae",
-                "ð": "d", "ø": "o", "þ": "th", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h",
-                "ı": "i", "Ĳ": "IJ", "ĳ": "ij", "ĸ": "k", "Ŀ": "L", "ŀ": "l", "Ł": "L",
-                "ł": "l", "ŉ": "'n", "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe", "Ŧ": "T",
-                "ŧ": "t"}
-
-
-def _transliterate(text: str) -> str:
-    """I18n's `transliterate`: accented Latin letters lose the accent, other non-ASCII → "?"."""
-    out = []
-    for char in text:
-        if char.isascii():
-            out.append(char)
-        elif char in _LATIN_EXTRA:
-            out.append(_LATIN_EXTRA[char])
-        elif "\u00c0" <= char <= "\u017e" and char != "\u00f7":
-            base = unicodedata.normalize("NFD", char)[0]
-            out.append(base if base.isascii() else "?")
-        else:
-            out.append("?")
-    return "".join(out)
-
-
-def _slug_char(char: str, mode: str) -> bool:
-    """Whether `char` stays in a slug of this mode."""
-    if mode == "raw":
-        return char not in _SPACE
-    if mode == "ascii":
-        return char.isascii() and char.isalnum()
-    category = unicodedata.category(char)
-    if category[0] in "ML" or category == "Nd":
-        return True
-    return mode == "pretty" and char in _PRETTY_KEEP
-
-
-def slugify(text: Any, mode: str | None = "default", cased: bool = False) -> str | None:
-    """Jekyll's `Utils.slugify`: each run of characters the mode drops becomes one hyphen,
-    hyphens at the ends go, and the slug is lowercased unless `cased`."""
-    if text is None:
-        return None
-    text, mode = ruby_to_s(text), mode or "default"
-    if mode not in SLUG_MODES:
-        return text if cased else text.lower()
-    if mode == "latin":
-        text = _transliterate(text)
-    pieces: list[str] = []
-    dropping = False
-    for char in text:
-        if _slug_char(char, mode):
-            pieces.append(char)
-            dropping = False
-        elif not dropping:
-            pieces.append("-")
-            dropping = True
-    slug = re.sub(r"^-|-$", "", "".join(pieces))
-    return slug if cased else slug.lower()
-
 
 _CJK = ("\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
         "\u302e\u302f\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff"

@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence, TextIO
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
+from ..config import markdown_exts
 from ..errors import SiteError, line_at, shown
 from ..read.frontmatter import read_text
 from ..site import Document, Excerpt, Layout, Site, StaticFile
@@ -33,8 +34,7 @@ class Renderer:
         self.config = site.config
         self.env = JekyllEnvironment(self, site.config, list(plugin_tags))
         self.markdown: Callable[[str], str] = markdown_converter(site.config)
-        self.markdown_exts = {"." + e.strip().lower()
-                              for e in str(site.config.get("markdown_ext", "")).split(",")}
+        self.markdown_exts = markdown_exts(site.config)
         self.jekyll = JekyllDrop(site.environment)
         self.site_drop = SiteDrop(self)
         self._templates: dict[str, BoundTemplate] = {}
@@ -365,7 +365,7 @@ class Renderer:
             for doc in site.posts.docs:
                 for name in doc.data.get(key) or []:
                     groups.setdefault(name, []).append(doc)
-            return {name: [self.drop(d) for d in sorted(docs, key=_order, reverse=True)]
+            return {name: [self.drop(d) for d in sorted(docs, key=Document.sort_key, reverse=True)]
                     for name, docs in groups.items()}
         if key in site.collections:
             return [self.drop(d) for d in site.collections[key].docs]
@@ -559,6 +559,3 @@ def _opening(source: str, tag: str) -> tuple[int | None, int | None]:
     start = opened[-1]
     return source.count("\n", 0, start) + 1, start - source.rfind("\n", 0, start)
 
-
-def _order(doc: Document) -> tuple:
-    return (doc.date.timestamp(), str(doc.path))
