@@ -489,9 +489,6 @@ UNKNOWN_FILTER = ("Jekyll (strict_filters: false) passes the input of an unknown
 # Templates where sitegen knowingly differs, outside this module, with the reason. They are
 # strict xfails: when one starts to match, it must leave this list.
 KNOWN: dict[str, str] = {
-    '{{ "# Title\n\ntext" | markdownify }}':
-        "sitegen.render.markdown puts one newline between blocks where kramdown puts two",
-    '{{ nil | markdownify }}|': "kramdown writes a newline for empty input",
     '{{ posts | where: "cat", empty | map: "title" | join: "," }}':
         "python-liquid's parser takes no `empty` literal as a filter argument",
     '{{ posts | where: "cat", blank | map: "title" | join: "," }}':

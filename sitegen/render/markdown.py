@@ -1,8 +1,9 @@
 """Markdown as Jekyll's kramdown (GFM input) writes it, built on markdown-it-py.
 
 markdown-it parses; a few core rules add what kramdown does differently (header ids, attribute
-lists `{: .class}`, typographic symbols) and the renderer writes kramdown's markup for code,
-tables and footnotes. Whitespace between block tags may differ; the HTML does not.
+lists `{: .class}`, typographic symbols), `html_in_markdown` reads and writes HTML as kramdown
+does, and the renderer writes kramdown's markup for code, tables and footnotes, laid out as
+kramdown lays it out.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from typing import Any, Callable, Mapping, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
-from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from . import html_in_markdown
 from .highlight import highlight_code_block
 
 _IAL = re.compile(r"^\{:\s*([^}]*)\}\s*$")
@@ -171,8 +172,77 @@ def _typography(state: StateCore) -> None:
                 child.content = _DECADE.sub("\u2019", child.content)
 
 
+# Blocks that follow one another in the flow of a document, a quote or a list item: kramdown
+# keeps each run of blank lines between them as one empty line of output.
+FLOW = {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open",
+        "blockquote_open", "fence", "code_block", "hr", "html_block", "table_open", "dl_open",
+        "footnote_block_open"}
+
+
+CODE = {"fence", "code_block"}
+# Laid out by their own renderer (the footnotes' frame is always at the left margin).
+UNINDENTED = {"footnote_block_open", "footnote_block_close"}
+
+
+def _keep_lines(state: StateCore) -> None:
+    """The source's lines, for the renderer to see where blank lines were."""
+    lines = state.src.split("\n")
+    if lines[-1] == "":   # the end of the last line, not a blank line
+        lines.pop()
+    state.env["lines"] = lines
+
+
 class KramdownRenderer(RendererHTML):
     """markdown-it's HTML renderer with kramdown's markup where they differ."""
+
+    def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
+        """markdown-it's loop, laid out as kramdown lays it out: nested blocks indented two
+        spaces a level (footnotes two levels more), and one empty line where blank lines
+        separate blocks of the same flow."""
+        lines: list[str] = env.get("lines", [])
+        out: list[str] = []
+        line_start = True
+        ends: list[int | None] = [0]    # by level: where the last block at that level ended
+        shift = 0                       # extra levels inside the footnotes
+        rules = self.rules
+        for i, token in enumerate(tokens):
+            kind = token.type
+            if kind == "inline":
+                if token.children:
+                    chunk = self.renderInline(token.children, options, env)
+                    out.append(chunk)
+                    line_start = chunk[-1:] == "\n"
+                continue
+            if kind == "footnote_block_open":   # the end of the document's own flow
+                out.append(_gap(lines, ends[0] or 0, len(lines)))
+                line_start, ends, shift = True, [None], 2
+            chunk = rules[kind](tokens, i, options, env) if kind in rules \
+                else self.renderToken(tokens, i, options, env)
+            level = token.level
+            if token.nesting >= 0 and token.map:
+                start, end = token.map
+                if len(ends) <= level:
+                    ends.extend([None] * (level + 1 - len(ends)))
+                if kind in FLOW and ends[level] is not None:
+                    out.append(_gap(lines, ends[level], start))
+                while end > start and _blank(lines[end - 1]):   # a list ends at its last item
+                    end -= 1
+                ends[level] = end
+            if token.nesting == 1:   # its children start a flow of their own
+                del ends[level + 1:]
+            if not chunk:
+                continue
+            if (level or shift) and kind not in UNINDENTED and (line_start or chunk[0] == "\n"):
+                body, indent = chunk.lstrip("\n"), "  " * (level + shift)
+                lead = chunk[:len(chunk) - len(body)]
+                if kind in CODE:   # kramdown's frame closes indented too
+                    body = body[:-len("</div>\n")] + indent + "</div>\n"
+                chunk = lead + indent + body
+            out.append(chunk)
+            line_start = chunk[-1] == "\n"
+        if shift == 0:
+            out.append(_gap(lines, ends[0] or 0, len(lines)))
+        return "".join(out) or ("\n" if not lines else "")   # kramdown's empty document
 
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
               env: EnvType) -> str:
@@ -190,6 +260,10 @@ class KramdownRenderer(RendererHTML):
         attrs = self.renderAttrs(tok)
         cls = ' class="language-plaintext highlighter-rouge"' if not tok.attrGet("class") else ""
         return f"<code{cls}{attrs}>{html.escape(tok.content, quote=False)}</code>"
+
+    def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                    env: EnvType) -> str:
+        return html_in_markdown.html_inline(tokens[idx].content)
 
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
              env: EnvType) -> str:
@@ -243,11 +317,11 @@ class KramdownRenderer(RendererHTML):
 
     def footnote_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                             env: EnvType) -> str:
-        return '<div class="footnotes" role="doc-endnotes">\n<ol>\n'
+        return '<div class="footnotes" role="doc-endnotes">\n  <ol>\n'
 
     def footnote_block_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                              env: EnvType) -> str:
-        return "</ol>\n</div>\n"
+        return "  </ol>\n</div>\n"
 
     def footnote_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                       env: EnvType) -> str:
@@ -263,8 +337,19 @@ class KramdownRenderer(RendererHTML):
                         env: EnvType) -> str:
         meta = tokens[idx].meta
         label = meta.get("label") or str(meta["id"] + 1)
-        return (f' <a href="#fnref:{label}" class="reversefootnote" '
+        return (f'\u00a0<a href="#fnref:{label}" class="reversefootnote" '
                 f'role="doc-backlink">&#8617;</a>')
+
+
+def _blank(line: str) -> bool:
+    """Blank, also inside a quote (`>` alone)."""
+    return not line.strip(" \t>")
+
+
+def _gap(lines: list[str], start: int, end: int) -> str:
+    """kramdown's empty line for the blank lines in `lines[start:end]`: one for any number,
+    link and footnote definitions between them included."""
+    return "\n" if any(_blank(line) for line in lines[start:end]) else ""
 
 
 @lru_cache(maxsize=1)
@@ -280,10 +365,11 @@ def _parser() -> MarkdownIt:
         md.add_render_rule(name, getattr(KramdownRenderer, name))
     md.core.ruler.before("inline", "kramdown_ials", _block_ials)
     md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
-    # In kramdown an HTML block (a comment such as <!--more--> too) cannot interrupt a paragraph.
-    md.block.ruler.at("html_block", html_block, {"alt": ["reference", "blockquote"]})
+    md.block.ruler.at("html_block", html_in_markdown.html_block,
+                      {"alt": ["paragraph", "reference", "blockquote"]})
     md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
+    md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
     return md
 
 

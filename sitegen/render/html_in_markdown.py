@@ -1,0 +1,173 @@
+"""HTML inside Markdown as kramdown reads and writes it, with Jekyll's defaults (HTML blocks
+are not parsed for Markdown).
+
+kramdown does not pass HTML through: it parses each tag and writes it again, with lower-case
+names, attributes in double quotes (`allowfullscreen=""`), void elements closed (`<br />`) and
+text escaped. An HTML block starts with a tag that is not a span element at the start of a line
+and runs to its matching end tag, blank lines included; markdown-it's own HTML blocks follow
+CommonMark (a list of block names, ending at a blank line) instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_block import StateBlock
+
+_NCNAME = r"[^\W\d][-\w.]*"
+NAME = rf"(?:{_NCNAME}:)?{_NCNAME}"      # REXML's UNAME, as kramdown matches tag names
+START_TAG = re.compile(rf"<((?>{NAME}))\s*((?>\s+{NAME}(?:\s*=\s*(?:\w+|([\"']).*?\3))?)*)"
+                       r"\s*(/)?>", re.S)
+END_TAG = re.compile(rf"</({NAME})\s*>", re.S)
+ATTRIBUTE = re.compile(rf"\s*({NAME})(?:\s*=\s*(?:(\w+)|([\"'])(.*?)\3))?", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+INSTRUCTION = re.compile(r"<\?.*?\?>", re.S)
+CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+MARKUP = re.compile(rf"(?=<(?:{NAME}|/|!--|\?|!\[CDATA\[))")
+REFERENCE = r"&(?:[A-Za-z_:][-\w.:]*|#\d+|#x[0-9a-fA-F]+);"
+ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"}
+TEXT_SPECIAL = re.compile(rf"{REFERENCE}|[<>&]")
+ATTRIBUTE_SPECIAL = re.compile(rf"{REFERENCE}|[<>&\"]")
+
+SPAN_ELEMENTS = {"a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code",
+                 "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
+                 "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select",
+                 "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var"}
+BLOCK_ELEMENTS = {"address", "article", "aside", "applet", "body", "blockquote", "caption",
+                  "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption",
+                  "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+                  "hr", "html", "head", "iframe", "legend", "menu", "li", "main", "map", "nav",
+                  "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody", "td",
+                  "th", "thead", "tfoot", "tr", "ul"}
+VOID_ELEMENTS = {"area", "base", "br", "col", "command", "embed", "hr", "img", "input",
+                 "keygen", "link", "meta", "param", "source", "track", "wbr"}
+# Elements whose name kramdown knows, and so writes in lower case: the lists above and those
+# it gives a content model.
+KNOWN_ELEMENTS = SPAN_ELEMENTS | BLOCK_ELEMENTS | VOID_ELEMENTS | {
+    "details", "figure", "main", "map", "noscript", "object", "section", "summary", "script",
+    "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var"}
+RAW_TEXT = {"script", "style"}     # their text is kept as it is, up to the end tag
+
+
+def escape(text: str, attribute: bool = False) -> str:
+    """kramdown's `escape_html`: `<`, `>`, `&` (and `"` in attributes) unless part of an
+    entity reference already."""
+    special = ATTRIBUTE_SPECIAL if attribute else TEXT_SPECIAL
+    return special.sub(lambda m: ESCAPES.get(m.group(), m.group()), text)
+
+
+def tag_name(name: str) -> str:
+    return name.lower() if name.lower() in KNOWN_ELEMENTS else name
+
+
+def attributes(text: str, name: str, span: bool = False) -> str:
+    """The attributes of a start tag as kramdown writes them: double-quoted, a bare name as
+    `name=""`, the last of a repeated one, no `markdown` (it is kramdown's instruction)."""
+    values: dict[str, str] = {}
+    for key, bare, _quote, quoted in ATTRIBUTE.findall(text):
+        value = bare or quoted
+        values[key.lower() if name in KNOWN_ELEMENTS else key] = \
+            re.sub(r"\n+", " ", value) if span else value
+    values.pop("markdown", None)
+    return "".join(f' {k}="{escape(v, attribute=True)}"' for k, v in values.items()
+                   if not (k == "id" and not v.strip()))
+
+
+def element(src: str, pos: int, name: str, attrs: str, closed: bool) -> tuple[str, int]:
+    """The element whose start tag ends at `pos`, written again, and where it ends: kramdown's
+    raw content model, in which nested tags are parsed (and rewritten) but not Markdown."""
+    if closed or name in VOID_ELEMENTS:
+        return f"<{name}{attrs} />", pos
+    if name in RAW_TEXT:
+        end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, pos)
+        body = src[pos:end.start() if end else len(src)]
+        return f"<{name}{attrs}>{body}</{name}>", end.end() if end else len(src)
+    parts: list[str] = []
+    while pos < len(src):
+        markup = MARKUP.search(src, pos)
+        if markup is None:       # never closed: kramdown closes it at the end
+            parts.append(escape(src[pos:]))
+            pos = len(src)
+            break
+        parts.append(escape(src[pos:markup.start()]))
+        pos = markup.start()
+        found = COMMENT.match(src, pos) or INSTRUCTION.match(src, pos)
+        if found:
+            parts.append(found.group())
+            pos = found.end()
+            continue
+        found = CDATA.match(src, pos)
+        if found:
+            parts.append(escape(found.group(1)))
+            pos = found.end()
+            continue
+        found = START_TAG.match(src, pos)
+        if found:
+            inner = tag_name(found.group(1))
+            html, pos = element(src, found.end(), inner, attributes(found.group(2), inner),
+                                found.group(4) is not None)
+            parts.append(html)
+            continue
+        found = END_TAG.match(src, pos)
+        if found:
+            pos = found.end()
+            if tag_name(found.group(1)) == name:
+                break
+            parts.append(escape(found.group()))   # a stray end tag is text
+            continue
+        parts.append(escape(src[pos]))
+        pos += 1
+    return f"<{name}{attrs}>{''.join(parts)}</{name}>", pos
+
+
+def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A block rule for markdown-it: kramdown's HTML blocks (a comment, or an element that is not
+    a span element) from the start of a line to the end of the line where they end."""
+    if state.is_code_block(start_line):
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    if state.src[first:first + 1] != "<":
+        return False
+    if state.blkIndent == 0 and state.parentType == "root":
+        text = state.src[first:]
+    else:    # in a list item or a quote: its lines without their markers
+        text = state.getLines(start_line, end_line, state.blkIndent, False).lstrip(" ")
+    comment = COMMENT.match(text)
+    tag = START_TAG.match(text)
+    if comment:
+        html, end = comment.group(), comment.end()
+    elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
+        name = tag_name(tag.group(1))
+        html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
+                            tag.group(4) is not None)
+    else:
+        return False
+    line_end = text.find("\n", end)
+    if text[end:line_end if line_end >= 0 else len(text)].strip():
+        return False     # more on its last line: markdown-it's paragraph takes it
+    if silent:   # asked whether it ends a paragraph: a tag does, but not a comment or script
+        return bool(tag) and name != "script"
+    lines = text.count("\n", 0, end) + 1
+    state.line = start_line + lines
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, state.line]
+    token.content = html + "\n"
+    # After an element without a body, a script or a style, kramdown leaves the newline, which
+    # then reads as a blank line (one with the blank lines after it, if any).
+    bodiless = tag and (tag.group(4) is not None or name in VOID_ELEMENTS or name in RAW_TEXT)
+    if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
+        token.content += "\n"
+    return True
+
+
+def html_inline(content: str) -> str:
+    """One of markdown-it's inline HTML tags written as kramdown writes span HTML."""
+    tag = START_TAG.fullmatch(content)
+    if tag:
+        name = tag_name(tag.group(1))
+        attrs = attributes(tag.group(2), name, span=True)
+        return f"<{name}{attrs} />" if name in VOID_ELEMENTS else f"<{name}{attrs}>"
+    end = END_TAG.fullmatch(content)
+    if end:
+        return f"</{tag_name(end.group(1))}>"
+    return content
