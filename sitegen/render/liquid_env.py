@@ -3,9 +3,10 @@ Ruby prints values."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import operator
+import re
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 from datetime import date, datetime, timezone
 
 import liquid.builtin.expressions.logical as _logical
@@ -13,6 +14,7 @@ import liquid.builtin.output as _output
 from liquid import BoundTemplate, Environment
 from liquid.context import ReadOnlyChainMap, RenderContext, builtin
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
+from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
@@ -70,6 +72,13 @@ def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
 
 TokenStream.into_inner = _into_inner_with_position  # type: ignore[method-assign]
 
+# python-liquid's lexer ends a text token at `$`, which also matches before a final newline: the
+# newline becomes a token of its own, and a `-%}` before the text trims it away as well as the
+# whitespace right after the tag. Ruby Liquid trims only that whitespace (minima's `head.html`
+# ends "{%- endif -%}\n</head>\n"), so text runs to the very end here.
+_RULES = re.compile(compile_liquid_rules(r"{%", r"%}", r"{{", r"}}", "", "").pattern
+                    .replace("|$))", "|\\Z))"), re.DOTALL)
+
 
 class _JekyllContext(RenderContext):
     """A render context whose `increment`/`decrement` counters are the build's: Jekyll keeps
@@ -89,6 +98,9 @@ class JekyllEnvironment(Environment):
     """python-liquid configured as Jekyll configures Ruby Liquid (lax variables, strict syntax)."""
 
     template_class = _JekyllTemplate
+
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        return partial(_tokenize_template, rules=_RULES)
 
     def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = ()):
         super().__init__()

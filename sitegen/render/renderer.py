@@ -354,9 +354,9 @@ class Renderer:
             return [self.drop(p) for p in site.pages if p.is_html or p.url.endswith("/")]
         if key == "static_files":
             return [self.drop(f) for f in site.static_files]
-        if key == "documents":
-            return [self.drop(d) for d in site.documents()] + [
-                self.drop(f) for c in site.collections.values() for f in c.files]
+        if key == "documents":   # each collection's documents, then its static files
+            return [self.drop(item) for c in site.collections.values()
+                    for item in [*c.docs, *c.files]]
         if key == "collections":
             return [CollectionDrop(c, self) for c in sorted(site.collections.values(),
                                                             key=lambda c: c.label)]
