@@ -1,5 +1,5 @@
-"""HTML inside Markdown as kramdown reads and writes it, with Jekyll's defaults (HTML blocks
-are not parsed for Markdown).
+"""HTML inside Markdown as kramdown reads and writes it, with Jekyll's defaults: HTML blocks
+are not parsed for Markdown, unless an element says `markdown="1"` (or `"block"`).
 
 kramdown does not pass HTML through: it parses each tag and writes it again, with lower-case
 names, attributes in double quotes (`allowfullscreen=""`), void elements closed (`<br />`) and
@@ -46,7 +46,12 @@ VOID_ELEMENTS = {"area", "base", "br", "col", "command", "embed", "hr", "img", "
 KNOWN_ELEMENTS = SPAN_ELEMENTS | BLOCK_ELEMENTS | VOID_ELEMENTS | {
     "details", "figure", "main", "map", "noscript", "object", "section", "summary", "script",
     "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var"}
-RAW_TEXT = {"script", "style"}     # their text is kept as it is, up to the end tag
+RAW_TEXT = {"script", "style"}
+# Elements whose content `markdown="1"` makes kramdown read as blocks.
+BLOCK_CONTENT = {"address", "applet", "article", "aside", "blockquote", "body", "dd", "details",
+                 "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
+                 "hgroup", "iframe", "li", "main", "map", "menu", "nav", "noscript", "object",
+                 "section", "summary", "td"}     # their text is kept as it is, up to the end tag
 
 
 def escape(text: str, attribute: bool = False) -> str:
@@ -138,6 +143,8 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         html, end = comment.group(), comment.end()
     elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
         name = tag_name(tag.group(1))
+        if _markdown_inside(tag, name) and not text[tag.end():].split("\n", 1)[0].strip():
+            return silent or _markdown_block(state, start_line, end_line, tag, name)
         html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
                             tag.group(4) is not None)
     else:
@@ -157,6 +164,46 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     bodiless = tag and (tag.group(4) is not None or name in VOID_ELEMENTS or name in RAW_TEXT)
     if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
         token.content += "\n"
+    return True
+
+
+def _markdown_inside(tag: re.Match, name: str) -> bool:
+    """`markdown="1"` on an element whose content kramdown reads as blocks, or
+    `markdown="block"`: Markdown inside the element."""
+    values = {key.lower(): bare or quoted
+              for key, bare, _quote, quoted in ATTRIBUTE.findall(tag.group(2))}
+    wanted = values.get("markdown")
+    return tag.group(4) is None and (wanted == "block" or
+                                     (wanted == "1" and name in BLOCK_CONTENT))
+
+
+def _markdown_block(state: StateBlock, start_line: int, end_line: int, tag: re.Match,
+                    name: str) -> bool:
+    """The element's lines up to its end tag (alone on a line), parsed as Markdown blocks
+    between an opening and a closing token, as kramdown parses them."""
+    close_line, depth = end_line, 0
+    opening = re.compile(rf"<{re.escape(tag.group(1))}\b", re.I)
+    closing = re.compile(rf"</{re.escape(tag.group(1))}\s*>\s*$", re.I)
+    for line in range(start_line + 1, end_line):
+        text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+        if closing.match(text):
+            if depth == 0:
+                close_line = line
+                break
+            depth -= 1
+        elif opening.match(text) and not text.rstrip().endswith("/>"):
+            depth += 1
+    token = state.push("html_block_open", name, 1)
+    token.map = [start_line, min(close_line + 1, end_line)]
+    token.content = f"<{name}{attributes(tag.group(2), name)}>"
+    parent, line_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "html", close_line
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    state.parentType, state.lineMax = parent, line_max
+    token = state.push("html_block_close", name, -1)
+    token.map = [close_line, close_line + 1]
+    token.content = f"</{name}>"
+    state.line = min(close_line + 1, end_line)
     return True
 
 

@@ -176,7 +176,7 @@ def _typography(state: StateCore) -> None:
 # keeps each run of blank lines between them as one empty line of output.
 FLOW = {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open",
         "blockquote_open", "fence", "code_block", "hr", "html_block", "table_open", "dl_open",
-        "footnote_block_open"}
+        "footnote_block_open", "html_block_open"}
 
 
 CODE = {"fence", "code_block"}
@@ -230,6 +230,10 @@ class KramdownRenderer(RendererHTML):
                 ends[level] = end
             if token.nesting == 1:   # its children start a flow of their own
                 del ends[level + 1:]
+                if kind == "html_block_open":   # <div markdown="1">: blank lines count inside
+                    ends.append(token.map[0] + 1)
+            elif kind == "html_block_close" and len(ends) > level + 1:
+                out.append(_gap(lines, ends[level + 1], token.map[0]))
             if not chunk:
                 continue
             if (level or shift) and kind not in UNINDENTED and (line_start or chunk[0] == "\n"):
@@ -260,6 +264,12 @@ class KramdownRenderer(RendererHTML):
         attrs = self.renderAttrs(tok)
         cls = ' class="language-plaintext highlighter-rouge"' if not tok.attrGet("class") else ""
         return f"<code{cls}{attrs}>{html.escape(tok.content, quote=False)}</code>"
+
+    def html_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                        env: EnvType) -> str:
+        return tokens[idx].content + "\n"
+
+    html_block_close = html_block_open
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
