@@ -128,6 +128,7 @@ def test_liquid_error_in_include_names_the_include(built: tuple[Path, Path, dict
     result = sitegen("build", "-s", str(src), "-d", str(dest))
     assert result.returncode == 1
     assert "_includes/note.html:2" in result.stderr, result.stderr
+    assert "included from index.md:6" in result.stderr, result.stderr
     assert snapshot(dest) == before
 
 

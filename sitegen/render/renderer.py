@@ -267,7 +267,7 @@ class Renderer:
         return template
 
     def template(self, path: Path) -> BoundTemplate:
-        """An include file, parsed once per build."""
+        """An include file, parsed once per build (its syntax errors name it)."""
         name = self._name(path)
         key = f"{name}\0{1}"
         if key not in self._templates:
@@ -276,7 +276,8 @@ class Renderer:
             try:
                 self._templates[key] = self.env.from_string(source, name=name, path=name)
             except LiquidError as err:
-                raise self._error(err, name) from None
+                err.template_name = name   # type: ignore[attr-defined]
+                raise
         return self._templates[key]
 
     def locate(self, file: str, dirs: Sequence[Path]) -> Path | None:
@@ -322,6 +323,8 @@ class Renderer:
                 message = f"'{tag}' tag was never closed with {{% end{tag} %}}"
                 line, column = _opening(source, tag)
         doc_line = None if line is None else line + first - 1
+        for outer, outer_line in getattr(err, "included_from", []):
+            message += f", included from {outer}:{outer_line + self._sources[outer][1] - 1}"
         return SiteError(f"Liquid error: {message}", name, doc_line, column,
                          line_at(source, line) if line else None)
 

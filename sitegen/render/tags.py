@@ -19,6 +19,8 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 from .highlight import highlight_tag
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from liquid.context import RenderContext
 
     from .renderer import Renderer
@@ -117,8 +119,21 @@ class IncludeNode(SyncNode):
             where = ", ".join(str(d) for d in dirs)
             raise LiquidError(f"could not locate the included file '{file}' in any of [{where}]",
                               token=self.token)
-        template = renderer.template(path)
         renderer.note_dependency(str(path))
+        try:
+            self._render(context, buffer, renderer, path)
+        except LiquidError as err:
+            # Where the include was included from, outermost last (as Jekyll says it).
+            start = max(self.token.start_index, 0)
+            err.included_from = getattr(err, "included_from", []) + [   # type: ignore[attr-defined]
+                (context.template.name, self.token.source.count("\n", 0, start) + 1)]
+            raise
+        return True
+
+    def _render(self, context: "RenderContext", buffer: TextIO, renderer: Any,
+                path: "Path") -> None:
+        """Parse (once) and render the include, with its parameters as `include`."""
+        template = renderer.template(path)
         namespace: dict[str, Any] = {}
         if self.params:
             namespace["include"] = {k: v.evaluate(context) if hasattr(v, "evaluate") else v
@@ -138,7 +153,6 @@ class IncludeNode(SyncNode):
             render(buffer)
         else:
             buffer.write(renderer.shared_output(template, render))
-        return True
 
 
 class IncludeTag(Tag):
