@@ -22,7 +22,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import html_in_markdown
+from . import html_in_markdown, math_in_markdown
 from .highlight import highlight_code_block
 
 _IAL = re.compile(r"^\{:\s*([^}]*)\}\s*$")
@@ -176,12 +176,12 @@ def _typography(state: StateCore) -> None:
 # keeps each run of blank lines between them as one empty line of output.
 FLOW = {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open",
         "blockquote_open", "fence", "code_block", "hr", "html_block", "table_open", "dl_open",
-        "footnote_block_open", "html_block_open"}
+        "footnote_block_open", "html_block_open", "math_block"}
 
 
 CODE = {"fence", "code_block"}
 # Laid out by their own renderer (the footnotes' frame is always at the left margin).
-UNINDENTED = {"footnote_block_open", "footnote_block_close"}
+UNINDENTED = {"footnote_block_open", "footnote_block_close", "math_block"}
 
 
 def _keep_lines(state: StateCore) -> None:
@@ -270,6 +270,14 @@ class KramdownRenderer(RendererHTML):
         return tokens[idx].content + "\n"
 
     html_block_close = html_block_open
+
+    def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                    env: EnvType) -> str:
+        return math_in_markdown.render_inline(tokens[idx].content)
+
+    def math_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                   env: EnvType) -> str:
+        return math_in_markdown.render_block(tokens[idx].content)
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
@@ -377,6 +385,9 @@ def _parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
     md.block.ruler.at("html_block", html_in_markdown.html_block,
                       {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block,
+                          {"alt": ["paragraph"]})
+    md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
