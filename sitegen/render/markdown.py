@@ -91,6 +91,118 @@ def _block_ials(state: StateCore) -> None:
     state.tokens = [t for j, t in enumerate(tokens) if j not in remove]
 
 
+_SPAN_IAL = re.compile(r"\{:((?:\\\}|[^}])+)\}")
+_SPAN_TARGETS = {"image", "code_inline", "link_close", "em_close", "strong_close", "s_close"}
+
+
+def _span_ials(state: StateCore) -> None:
+    """`{: …}` right after an image, link, emphasis or code span gives it those attributes."""
+    for tok in state.tokens:
+        children = tok.children or []
+        for i, child in enumerate(children[1:], 1):
+            target = children[i - 1]
+            found = _SPAN_IAL.match(child.content) if child.type == "text" else None
+            if found and target.type in _SPAN_TARGETS:
+                _apply_attrs(_opening(children, i - 1), _parse_ial(found.group(1)))
+                child.content = child.content[found.end():]
+
+
+def _opening(tokens: Sequence[Token], index: int) -> Token:
+    """The token at `index`, or the opening token that its closing token closes."""
+    if tokens[index].nesting != -1:
+        return tokens[index]
+    depth = 0
+    for j in range(index, -1, -1):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return tokens[j]
+    return tokens[index]
+
+
+_TASK = re.compile(r"\[([ xX])\]\s+(?=\S)")
+_CHECKBOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"'
+
+
+def _task_lists(state: StateCore) -> None:
+    """GFM task lists as kramdown-parser-gfm writes them: an item whose paragraph starts
+    `[ ]` or `[x]` starts with a disabled checkbox; from the first such item on, items get a
+    class, and so does the list."""
+    tokens = state.tokens
+    lists: list[list] = []     # [the list's opening token, whether a task was seen]
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append([tok, False])
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            opening, tasks = lists.pop()
+            if tasks:
+                opening.attrSet("class", "task-list")
+        elif tok.type == "inline" and i >= 2 and tokens[i - 2].type == "list_item_open":
+            first = tok.children[0] if tok.children else None
+            found = _TASK.match(first.content) if first and first.type == "text" else None
+            if found:
+                first.content = first.content[found.end():]
+                box = Token("html_inline", "", 0)
+                box.content = _CHECKBOX + (' checked="checked"' if found.group(1) != " "
+                                           else "") + " />"
+                tok.children.insert(0, box)
+                lists[-1][1] = True
+            if lists[-1][1]:
+                tokens[i - 2].attrSet("class", "task-list-item")
+
+
+def _list_paragraphs(state: StateCore) -> None:
+    """kramdown's tight and loose items, item by item (CommonMark decides for the whole list):
+    an item's first paragraph goes without `<p>` unless a blank line follows it in the item
+    (the last item's trailing blank lines aside); in the last item of a longer list, only if an
+    earlier item's went without too, or did not start with a paragraph. Later paragraphs
+    always have their `<p>`."""
+    tokens, lines = state.tokens, state.env.get("lines", [])
+    for i, tok in enumerate(tokens):
+        if tok.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        items = _children(tokens, i)
+        bare: list[bool] = []     # by item: its first block is not a paragraph with <p>
+        for number, item in enumerate(items):
+            blocks = _children(tokens, item)
+            first = tokens[blocks[0]] if blocks else None
+            paragraph = first is not None and first.type == "paragraph_open"
+            last = number == len(items) - 1
+            free = False
+            if paragraph:
+                end, item_end = first.map[1], tokens[item].map[1]
+                blank_next = end < min(len(lines), item_end) and _blank(lines[end])
+                free = not blank_next or (last and len(blocks) == 1)
+                if free and last and len(items) > 1:
+                    free = any(bare)
+            bare.append(free or not paragraph)
+            for n, block in enumerate(blocks):
+                if tokens[block].type == "paragraph_open":
+                    hidden = free and n == 0
+                    tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
+
+
+def _children(tokens: Sequence[Token], index: int) -> list[int]:
+    """The indexes of the tokens that open (or are) the blocks directly inside `index`."""
+    depth, found = 0, []
+    for j in range(index + 1, len(tokens)):
+        if depth == 0 and tokens[j].nesting >= 0:
+            found.append(j)
+        depth += tokens[j].nesting
+        if depth < 0:
+            break
+    return found
+
+
+def _close_of(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token that closes the one at `index`."""
+    depth = 0
+    for j in range(index, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return index
+
+
 def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | None] | None:
     """The opening token of the top-level block before `index`, and the line it ends on."""
     depth = 0
@@ -261,9 +373,10 @@ class KramdownRenderer(RendererHTML):
     def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
         tok = tokens[idx]
-        attrs = self.renderAttrs(tok)
-        cls = ' class="language-plaintext highlighter-rouge"' if not tok.attrGet("class") else ""
-        return f"<code{cls}{attrs}>{html.escape(tok.content, quote=False)}</code>"
+        cls = str(tok.attrGet("class") or "")
+        if not cls.startswith("language-"):   # Rouge's class around the code span's own
+            tok.attrSet("class", f"language-plaintext {cls} highlighter-rouge".replace("  ", " "))
+        return f"<code{self.renderAttrs(tok)}>{html.escape(tok.content, quote=False)}</code>"
 
     def html_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                         env: EnvType) -> str:
@@ -289,7 +402,7 @@ class KramdownRenderer(RendererHTML):
 
     def s_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                env: EnvType) -> str:
-        return "<del>"
+        return f"<del{self.renderAttrs(tokens[idx])}>"
 
     def s_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                 env: EnvType) -> str:
@@ -308,6 +421,7 @@ class KramdownRenderer(RendererHTML):
         attrs = {"src": tok.attrGet("src"), "alt": tok.content}   # kramdown keeps the raw label
         if tok.attrGet("title"):
             attrs["title"] = tok.attrGet("title")
+        attrs.update((k, v) for k, v in tok.attrs.items() if k not in ("src", "alt", "title"))
         rendered = " ".join(f'{k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
         return f"<img {rendered} />"
 
@@ -388,6 +502,9 @@ def _parser() -> MarkdownIt:
     md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block,
                           {"alt": ["paragraph"]})
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
+    md.core.ruler.after("block", "kramdown_list_paragraphs", _list_paragraphs)
+    md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
+    md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
     md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
