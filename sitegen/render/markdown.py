@@ -16,6 +16,10 @@ from typing import Any, Callable, Mapping, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.hr import hr
+from markdown_it.rules_block.list import list_block
+from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -484,6 +488,22 @@ def _gap(lines: list[str], start: int, end: int) -> str:
     return "\n" if any(_blank(line) for line in lines[start:end]) else ""
 
 
+_PAREN_ITEM = re.compile(r"\d{1,9}\)")
+
+
+def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown."""
+    if _PAREN_ITEM.match(state.src, state.bMarks[start_line] + state.tShift[start_line]):
+        return False
+    return list_block(state, start_line, end_line, silent)
+
+
+def _as_written(url: str) -> str:
+    """Link targets as kramdown writes them: not percent-encoded (`/héllo` stays), and any
+    scheme (a bookmarklet's `javascript:` too)."""
+    return url
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": True, "html": True,
@@ -499,8 +519,13 @@ def _parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
     md.block.ruler.at("html_block", html_in_markdown.html_block,
                       {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block,
-                          {"alt": ["paragraph"]})
+    md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block)
+    # What ends a paragraph in kramdown (GFM input): not a rule, nor a table, nor `1)`.
+    md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
+    md.block.ruler.at("table", table, {"alt": ["reference"]})
+    md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.normalizeLink = _as_written   # type: ignore[method-assign]
+    md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.core.ruler.after("block", "kramdown_list_paragraphs", _list_paragraphs)
     md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
