@@ -20,8 +20,6 @@ KNOWN: dict[str, str] = {
     "code-fence-bash": "Rouge's shell lexer cuts commands into other tokens than Pygments'",
     "code-fence-js": "Rouge keeps a JS string's quotes inside its span; Pygments splits them",
     "emphasis": "kramdown nests ***x*** as <strong><em>, CommonMark as <em><strong>",
-    "definition-list-loose": "markdown-it makes every definition of a list loose when one is; "
-                             "kramdown decides for each",
     "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
                        "between) as one paragraph",
 }

@@ -185,6 +185,22 @@ def _list_paragraphs(state: StateCore) -> None:
                     tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
 
 
+def _definition_paragraphs(state: StateCore) -> None:
+    """A definition's first paragraph goes without `<p>` unless a blank line comes before its
+    `:` line (kramdown decides for each definition)."""
+    tokens, lines = state.tokens, state.env.get("lines", [])
+    for i, tok in enumerate(tokens):
+        if tok.type != "dd_open":
+            continue
+        blocks = _children(tokens, i)
+        start = tokens[blocks[0]].map[0] if blocks and tokens[blocks[0]].map else 0
+        free = start == 0 or not _blank(lines[start - 1])   # the `:` line starts the first
+        for n, block in enumerate(blocks):
+            if tokens[block].type == "paragraph_open":
+                hidden = free and n == 0
+                tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
+
+
 def _children(tokens: Sequence[Token], index: int) -> list[int]:
     """The indexes of the tokens that open (or are) the blocks directly inside `index`."""
     depth, found = 0, []
@@ -528,6 +544,8 @@ def _parser() -> MarkdownIt:
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.core.ruler.after("block", "kramdown_list_paragraphs", _list_paragraphs)
+    md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
+                        _definition_paragraphs)
     md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
     md.core.ruler.push("kramdown_typography", _typography)
