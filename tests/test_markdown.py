@@ -24,7 +24,6 @@ KNOWN: dict[str, str] = {
                        "between) as one paragraph",
     "abbreviations": "kramdown's abbreviations (*[HTML]: …) are not implemented",
     "table-pipe-in-code": "markdown-it splits table cells at a | inside a code span",
-    "paragraph-indented-line": "markdown-it drops the indentation of a paragraph's later lines",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",
 }
 

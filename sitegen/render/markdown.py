@@ -21,6 +21,9 @@ from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.escape import escape
+from markdown_it.rules_inline.newline import newline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
@@ -514,6 +517,26 @@ def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
     return list_block(state, start_line, end_line, silent)
 
 
+def _newline(state: StateInline, silent: bool) -> bool:
+    """markdown-it's line break, but the next line keeps its indentation, as in kramdown."""
+    start = state.pos
+    if not newline(state, silent):
+        return False
+    state.pos = start + 1
+    return True
+
+
+def _escape(state: StateInline, silent: bool) -> bool:
+    """markdown-it's backslash escapes; after a backslash break too, the next line keeps its
+    indentation."""
+    start = state.pos
+    if not escape(state, silent):
+        return False
+    if state.src.startswith("\\\n", start):
+        state.pos = start + 2
+    return True
+
+
 def _as_written(url: str) -> str:
     """Link targets as kramdown writes them: not percent-encoded (`/héllo` stays), and any
     scheme (a bookmarklet's `javascript:` too)."""
@@ -540,6 +563,8 @@ def _parser() -> MarkdownIt:
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
     md.block.ruler.at("table", table, {"alt": ["reference"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.inline.ruler.at("newline", _newline)
+    md.inline.ruler.at("escape", _escape)
     md.normalizeLink = _as_written   # type: ignore[method-assign]
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
