@@ -104,6 +104,8 @@ _SPAN_TARGETS = {"image", "code_inline", "link_close", "em_close", "strong_close
 
 def _span_ials(state: StateCore) -> None:
     """`{: …}` right after an image, link, emphasis or code span gives it those attributes."""
+    if "{:" not in state.src:
+        return
     for tok in state.tokens:
         children = tok.children or []
         for i, child in enumerate(children[1:], 1):
@@ -127,6 +129,7 @@ def _opening(tokens: Sequence[Token], index: int) -> Token:
 
 
 _TASK = re.compile(r"\[([ xX])\]\s+(?=\S)")
+_ANY_TASK = re.compile(r"(?:[-*+]|\d\.)[ \t]+\[[ xX]\]")
 _CHECKBOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"'
 
 
@@ -134,6 +137,8 @@ def _task_lists(state: StateCore) -> None:
     """GFM task lists as kramdown-parser-gfm writes them: an item whose paragraph starts
     `[ ]` or `[x]` starts with a disabled checkbox; from the first such item on, items get a
     class, and so does the list."""
+    if not _ANY_TASK.search(state.src):
+        return
     tokens = state.tokens
     lists: list[list] = []     # [the list's opening token, whether a task was seen]
     for i, tok in enumerate(tokens):
