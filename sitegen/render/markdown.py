@@ -162,6 +162,62 @@ def _task_lists(state: StateCore) -> None:
                 tokens[i - 2].attrSet("class", "task-list-item")
 
 
+_ABBREVIATION = re.compile(r"[ ]{0,3}\*\[(.+?)\]:(.*)")
+
+
+def _abbreviation(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A block rule for markdown-it: kramdown's `*[HTML]: Hyper Text Markup Language`, kept in
+    `env` for `_abbreviations` (the line writes nothing, as a link definition)."""
+    if not state.src.startswith("*[", state.bMarks[start_line] + state.tShift[start_line]):
+        return False
+    found = _ABBREVIATION.fullmatch(state.src[state.bMarks[start_line]:state.eMarks[start_line]])
+    if found is None or state.is_code_block(start_line):
+        return False
+    if not silent:
+        state.env.setdefault("abbreviations", {})[found.group(1)] = found.group(2).strip()
+        state.line = start_line + 1
+    return True
+
+
+def _abbreviations(state: StateCore) -> None:
+    """Every use of an abbreviation in text, as a word, becomes `<abbr title="…">`."""
+    titles: dict[str, str] = state.env.get("abbreviations") or {}
+    if not titles:
+        return
+    names = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                     for k in sorted(titles, key=len, reverse=True))
+    uses = re.compile(rf"(?<!\w)({names})(?!\w)")
+    for tok in state.tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        children: list[Token] = []
+        for child in tok.children:
+            if child.type != "text" or not uses.search(child.content):
+                children.append(child)
+                continue
+            last = 0
+            for use in uses.finditer(child.content):
+                children += _text(child.content[last:use.start()])
+                title = html_in_markdown.escape(titles.get(use.group(1), ""), attribute=True)
+                children += _html(f'<abbr title="{title}">' if title else "<abbr>")
+                children += _text(use.group(1)) + _html("</abbr>")
+                last = use.end()
+            children += _text(child.content[last:])
+        tok.children = children
+
+
+def _text(content: str) -> list[Token]:
+    token = Token("text", "", 0)
+    token.content = content
+    return [token] if content else []
+
+
+def _html(content: str) -> list[Token]:
+    token = Token("html_inline", "", 0)
+    token.content = content
+    return [token]
+
+
 def _list_paragraphs(state: StateCore) -> None:
     """kramdown's tight and loose items, item by item (CommonMark decides for the whole list):
     an item's first paragraph goes without `<p>` unless a blank line follows it in the item
@@ -564,6 +620,7 @@ def _parser() -> MarkdownIt:
     md.block.ruler.at("html_block", html_in_markdown.html_block,
                       {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block)
+    md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
     # What ends a paragraph in kramdown (GFM input): not a rule, nor a table, nor `1)`.
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
     md.block.ruler.at("table", table, {"alt": ["reference"]})
@@ -577,6 +634,7 @@ def _parser() -> MarkdownIt:
     md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
                         _definition_paragraphs)
     md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
+    md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
     md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
