@@ -22,7 +22,6 @@ KNOWN: dict[str, str] = {
     "emphasis": "kramdown nests ***x*** as <strong><em>, CommonMark as <em><strong>",
     "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
                        "between) as one paragraph",
-    "table-pipe-in-code": "markdown-it splits table cells at a | inside a code span",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",
 }
 

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import import_module
 from typing import Any, Callable, Mapping, Sequence
 
 from markdown_it import MarkdownIt
@@ -566,6 +567,42 @@ def _gap(lines: list[str], start: int, end: int) -> str:
     """kramdown's empty line for the blank lines in `lines[start:end]`: one for any number,
     link and footnote definitions between them included."""
     return "\n" if any(_blank(line) for line in lines[start:end]) else ""
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells as kramdown splits them: at each `|` that is neither escaped (`\\|`
+    is a pipe in the cell) nor inside a code span (markdown-it splits there too)."""
+    if "`" not in row and "\\" not in row:
+        return row.split("|")
+    cells, current, pos = [], [], 0
+    while pos < len(row):
+        char = row[pos]
+        if char == "`":
+            run = _BACKTICKS.match(row, pos).group()
+            end = re.compile(rf"(?<!`){run}(?!`)").search(row, pos + len(run))
+            stop = end.end() if end else pos + len(run)
+            current.append(row[pos:stop])
+            pos = stop
+            continue
+        if char == "\\" and row.startswith("|", pos + 1):
+            current.append("|")
+            pos += 2
+            continue
+        if char == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        pos += 1
+    cells.append("".join(current))
+    return cells
+
+
+# markdown-it's table rule looks its splitter up in its module, on every row.
+import_module("markdown_it.rules_block.table").escapedSplit = _cells
 
 
 _PAREN_ITEM = re.compile(r"\d{1,9}\)")
