@@ -19,7 +19,6 @@ ORACLE = Path(__file__).parent / "jekyll_oracle.rb"
 KNOWN: dict[str, str] = {
     "code-fence-bash": "Rouge's shell lexer cuts commands into other tokens than Pygments'",
     "code-fence-js": "Rouge keeps a JS string's quotes inside its span; Pygments splits them",
-    "emphasis": "kramdown nests ***x*** as <strong><em>, CommonMark as <em><strong>",
     "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
                        "between) as one paragraph",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",

@@ -117,6 +117,30 @@ def _span_ials(state: StateCore) -> None:
                 child.content = child.content[found.end():]
 
 
+def _strong_outside(state: StateCore) -> None:
+    """`***x***` (or `___x___`) is `<strong><em>` in kramdown, `<em><strong>` in CommonMark."""
+    for tok in state.tokens:
+        # The delimiters leave empty text tokens between the emphasis tokens.
+        children = [c for c in tok.children or [] if c.type != "text" or c.content]
+        for i in range(len(children) - 1):
+            outer, inner = children[i], children[i + 1]
+            if outer.type != "em_open" or inner.type != "strong_open" or \
+                    inner.markup != outer.markup * 2:
+                continue
+            inner_close = _close_of(children, i + 1)
+            if inner_close + 1 < len(children) and \
+                    children[inner_close + 1] is children[_close_of(children, i)]:
+                _swap(outer, inner)
+                _swap(children[inner_close + 1], children[inner_close])
+
+
+def _swap(em: Token, strong: Token) -> None:
+    """Exchange what two emphasis tokens are (their place in the list stays)."""
+    em.type, strong.type = strong.type, em.type
+    em.tag, strong.tag = strong.tag, em.tag
+    em.markup, strong.markup = strong.markup, em.markup
+
+
 def _opening(tokens: Sequence[Token], index: int) -> Token:
     """The token at `index`, or the opening token that its closing token closes."""
     if tokens[index].nesting != -1:
@@ -671,6 +695,7 @@ def _parser() -> MarkdownIt:
     md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
                         _definition_paragraphs)
     md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
+    md.core.ruler.after("kramdown_span_ials", "kramdown_strong_outside", _strong_outside)
     md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
     md.core.ruler.push("kramdown_typography", _typography)
