@@ -3,6 +3,7 @@ the HTML must be the same, byte for byte."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ ORACLE = Path(__file__).parent / "jekyll_oracle.rb"
 # fail; if one starts to pass, the strict xfail fails and this list must shrink.
 KNOWN: dict[str, str] = {
     "code-fence-bash": "Rouge's shell lexer cuts commands into other tokens than Pygments'",
-    "code-fence-js": "Rouge keeps a JS string's quotes inside its span; Pygments splits them",
+    "code-fence-js": "Rouge gives a JS string's quotes spans of their own; Pygments keeps them "
+                     "in the string's",
     "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
                        "between) as one paragraph",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",
@@ -40,3 +42,50 @@ def test_markdown_matches_kramdown(case: Path, kramdown: dict[str, str],
         request.applymarker(pytest.mark.xfail(reason=KNOWN[case.stem], strict=True))
     html = markdown_converter({})(case.read_text(encoding="utf-8"))
     assert html == kramdown[case.stem]
+
+
+# Blocks that posts are made of; random posts of them must come out as kramdown writes them.
+POST_BLOCKS = [
+    "# Title", "## Sub {#id}", "- a\n- b", "* a\n\n* b", "1. one\n2. two\n   - nested",
+    "> quote\n> more", "    code\n    more", "```python\nx = 1\n```",
+    "| a | b |\n|---|---|\n| 1 | `2|3` |", "$$\nx^2\n$$", "Inline $$a_1 * b_1$$ math.",
+    '<div class="x">\n<p>raw</p>\n</div>', "<!-- more -->",
+    'Text with <br> break and <span class="k">span</span>.', '![img](a.png){: width="50%"}',
+    "A *para* with **bold**, `code`, [link](/x) and a footnote[^1].", "[^1]: The note.",
+    "Term\n: Definition", "- [ ] task\n- [x] done", "***x*** and _y_", "---",
+    "Text -- dash... \"quotes\" it's", "<details>\n<summary>More</summary>\n\nHidden\n\n</details>",
+    '<iframe src="https://www.youtube.com/embed/x" allowfullscreen></iframe>',
+    "*[ML]: machine learning\n\nML is fun.", '<div markdown="1">\n*note*\n</div>',
+]
+
+
+@pytest.mark.jekyll
+def test_random_posts_match_kramdown() -> None:
+    rng = random.Random(1)
+    posts = ["\n\n".join(rng.choice(POST_BLOCKS) for _ in range(rng.randint(1, 8))) + "\n"
+             for _ in range(300)]
+    expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]
+    convert = markdown_converter({})
+    differing = [(post, want, convert(post)) for post, want in zip(posts, expected)
+                 if convert(post) != want]
+    assert not differing, f"{len(differing)} of 300 differ; the first:\n" + \
+        "\n".join(repr(x) for x in differing[0])
+
+
+# Pieces of Markdown, well and badly formed, mixed line by line: conversion never fails.
+PIECES = [
+    "# h", "- a", "* b", "1. c", "1) d", "  - nested", "    code", "```", "```js", "~~~", "> q",
+    ">", "", "", "| a | b |", "|---|---|", "| `x|y` | z |", "Term", ": def", "$$", "$$x$$",
+    "<div>", "</div>", '<div markdown="1">', '<p markdown="1">', "<span>", "</span>",
+    "<!-- c -->", "<script>", "</script>", "<img src=x>", "{: .c}", "*[A]: b", "[^1]",
+    "[^1]: note", "[r]: /x", "![i](a.png){: width=\"5\"}", "***x***", "- [ ] t", "text\\",
+    "text  ", "---", "***", "<", "&", "\t- tab", "<details>", "</details>", "<DIV Class='x'>",
+]
+
+
+def test_any_mix_of_constructs_converts() -> None:
+    rng = random.Random(7)
+    convert = markdown_converter({})
+    for _ in range(3000):
+        text = "\n".join(rng.choice(PIECES) for _ in range(rng.randint(1, 15)))
+        convert(text + rng.choice(["", "\n", "\n\n"]))

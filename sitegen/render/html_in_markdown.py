@@ -154,8 +154,7 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return False     # more on its last line: markdown-it's paragraph takes it
     if silent:   # asked whether it ends a paragraph: a tag does, but not a comment or script
         return bool(tag) and name != "script"
-    lines = text.count("\n", 0, end) + 1
-    state.line = start_line + lines
+    state.line = min(start_line + text.count("\n", 0, end) + 1, end_line)
     token = state.push("html_block", "", 0)
     token.map = [start_line, state.line]
     token.content = html + "\n"

@@ -243,6 +243,29 @@ def _html(content: str) -> list[Token]:
     return [token]
 
 
+def _join_bullet_lists(state: StateCore) -> None:
+    """Bullet lists one after the other are one list in kramdown, whatever their markers
+    (CommonMark starts a new list when `-` becomes `*`): the blank lines between them go to
+    the item before."""
+    tokens = state.tokens
+    i = 0
+    while i + 1 < len(tokens):
+        close, following = tokens[i], tokens[i + 1]
+        if close.type == "bullet_list_close" and following.type == "bullet_list_open" and \
+                close.level == following.level:
+            first = next(t for t in reversed(tokens[:i]) if t.type == "bullet_list_open"
+                         and t.level == close.level)
+            item = next(t for t in reversed(tokens[:i]) if t.type == "list_item_open"
+                        and t.level == close.level + 1)
+            if item.map and following.map:
+                item.map = [item.map[0], following.map[0]]
+            if first.map and following.map:
+                first.map = [first.map[0], following.map[1]]
+            del tokens[i:i + 2]
+            continue
+        i += 1
+
+
 def _list_paragraphs(state: StateCore) -> None:
     """kramdown's tight and loose items, item by item (CommonMark decides for the whole list):
     an item's first paragraph goes without `<p>` unless a blank line follows it in the item
@@ -441,7 +464,7 @@ class KramdownRenderer(RendererHTML):
                 else self.renderToken(tokens, i, options, env)
             level = token.level
             if token.nesting >= 0 and token.map:
-                start, end = token.map
+                start, end = token.map[0], min(token.map[1], len(lines))
                 if len(ends) <= level:
                     ends.extend([None] * (level + 1 - len(ends)))
                 if kind in FLOW and ends[level] is not None:
@@ -553,7 +576,7 @@ class KramdownRenderer(RendererHTML):
         meta = tokens[idx].meta
         label = meta.get("label") or str(meta["id"] + 1)
         number = meta["id"] + 1
-        return (f'<sup id="fnref:{label}" role="doc-noteref"><a href="#fn:{label}" '
+        return (f'<sup id="{_reference(label, meta)}" role="doc-noteref"><a href="#fn:{label}" '
                 f'class="footnote" rel="footnote">{number}</a></sup>')
 
     def footnote_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
@@ -578,8 +601,14 @@ class KramdownRenderer(RendererHTML):
                         env: EnvType) -> str:
         meta = tokens[idx].meta
         label = meta.get("label") or str(meta["id"] + 1)
-        return (f'\u00a0<a href="#fnref:{label}" class="reversefootnote" '
-                f'role="doc-backlink">&#8617;</a>')
+        mark = f"&#8617;<sup>{meta['subId'] + 1}</sup>" if meta.get("subId") else "&#8617;"
+        return (f'\u00a0<a href="#{_reference(label, meta)}" class="reversefootnote" '
+                f'role="doc-backlink">{mark}</a>')
+
+
+def _reference(label: str, meta: dict) -> str:
+    """The id of a footnote reference: kramdown numbers the second and later ones."""
+    return f"fnref:{label}:{meta['subId']}" if meta.get("subId") else f"fnref:{label}"
 
 
 def _blank(line: str) -> bool:
@@ -691,7 +720,8 @@ def _parser() -> MarkdownIt:
     md.normalizeLink = _as_written   # type: ignore[method-assign]
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
-    md.core.ruler.after("block", "kramdown_list_paragraphs", _list_paragraphs)
+    md.core.ruler.after("block", "kramdown_bullet_lists", _join_bullet_lists)
+    md.core.ruler.after("kramdown_bullet_lists", "kramdown_list_paragraphs", _list_paragraphs)
     md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
                         _definition_paragraphs)
     md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
