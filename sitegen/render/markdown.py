@@ -1,420 +1,26 @@
 """Markdown as Jekyll's kramdown (GFM input) writes it, built on markdown-it-py.
 
-markdown-it parses; a few core rules add what kramdown does differently (header ids, attribute
-lists `{: .class}`, typographic symbols), `html_in_markdown` reads and writes HTML as kramdown
-does, and the renderer writes kramdown's markup for code, tables and footnotes, laid out as
-kramdown lays it out.
+markdown-it parses, with `kramdown_rules` where kramdown reads Markdown otherwise; the renderer
+here writes kramdown's markup for code, tables, footnotes, HTML and math, laid out as kramdown
+lays it out (nested blocks indented, one empty line where the source had blank lines).
 """
 
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from functools import lru_cache
-from importlib import import_module
 from typing import Any, Callable, Mapping, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
-from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.hr import hr
-from markdown_it.rules_block.list import list_block
-from markdown_it.rules_block.table import table
-from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
-from markdown_it.rules_inline.escape import escape
-from markdown_it.rules_inline.newline import newline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import html_in_markdown, math_in_markdown
+from .kramdown_rules import is_blank, kramdown_rules
 from .highlight import highlight_code_block
-
-_IAL = re.compile(r"^\{:\s*([^}]*)\}\s*$")
-_IAL_TAIL = re.compile(r"\n\{:\s*([^}\n]*)\}\s*$")
-_IAL_HEAD = re.compile(r"^\{:\s*([^}\n]*)\}\s*\n")
-_HEADER_ID = re.compile(r"\s*\{#([A-Za-z][\w:-]*)\}\s*$")
-_ATTR = re.compile(r"""\.([\w-]+)|#([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-_TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"),
-         (">>", "\u00bb")]
-
-
-def _parse_ial(text: str) -> list[tuple[str, str]]:
-    """`.cls #id key="v"` → attribute pairs (classes joined as kramdown joins them)."""
-    attrs: dict[str, str] = {}
-    for cls, ident, key, dq, sq, bare in _ATTR.findall(text):
-        if cls:
-            attrs["class"] = (attrs.get("class", "") + " " + cls).strip()
-        elif ident:
-            attrs["id"] = ident
-        elif key:
-            attrs[key] = dq or sq or bare
-    return list(attrs.items())
-
-
-def _apply_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
-    for key, value in attrs:
-        if key == "class" and token.attrGet("class"):
-            value = f"{token.attrGet('class')} {value}"
-        token.attrSet(key, value)
-
-
-def _block_ials(state: StateCore) -> None:
-    """`{: …}` after a block (same paragraph's last line) or alone before the next block."""
-    tokens = state.tokens
-    pending: list[tuple[str, str]] | None = None
-    remove: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == "paragraph_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
-            inline = tokens[i + 1]
-            whole = _IAL.match(inline.content)
-            if whole:
-                attrs = _parse_ial(whole.group(1))
-                prev = _previous_block(tokens, i)
-                if prev is not None and tokens[i].map and prev[1] is not None and \
-                        prev[1] == tokens[i].map[0]:
-                    _apply_attrs(tokens[prev[0]], attrs)
-                else:
-                    pending = attrs
-                remove.update({i, i + 1, i + 2})
-                i += 3
-                continue
-            head = _IAL_HEAD.match(inline.content)
-            if head:
-                inline.content = inline.content[head.end():]
-                _apply_attrs(tok, _parse_ial(head.group(1)))
-            tail = _IAL_TAIL.search(inline.content)
-            if tail:
-                inline.content = inline.content[: tail.start()]
-                _apply_attrs(tok, _parse_ial(tail.group(1)))
-        if pending is not None and tok.nesting == 1 and tok.level == 0:
-            _apply_attrs(tok, pending)
-            pending = None
-        i += 1
-    state.tokens = [t for j, t in enumerate(tokens) if j not in remove]
-
-
-_SPAN_IAL = re.compile(r"\{:((?:\\\}|[^}])+)\}")
-_SPAN_TARGETS = {"image", "code_inline", "link_close", "em_close", "strong_close", "s_close"}
-
-
-def _span_ials(state: StateCore) -> None:
-    """`{: …}` right after an image, link, emphasis or code span gives it those attributes."""
-    if "{:" not in state.src:
-        return
-    for tok in state.tokens:
-        children = tok.children or []
-        for i, child in enumerate(children[1:], 1):
-            target = children[i - 1]
-            found = _SPAN_IAL.match(child.content) if child.type == "text" else None
-            if found and target.type in _SPAN_TARGETS:
-                _apply_attrs(_opening(children, i - 1), _parse_ial(found.group(1)))
-                child.content = child.content[found.end():]
-
-
-def _strong_outside(state: StateCore) -> None:
-    """`***x***` (or `___x___`) is `<strong><em>` in kramdown, `<em><strong>` in CommonMark."""
-    for tok in state.tokens:
-        # The delimiters leave empty text tokens between the emphasis tokens.
-        children = [c for c in tok.children or [] if c.type != "text" or c.content]
-        for i in range(len(children) - 1):
-            outer, inner = children[i], children[i + 1]
-            if outer.type != "em_open" or inner.type != "strong_open" or \
-                    inner.markup != outer.markup * 2:
-                continue
-            inner_close = _close_of(children, i + 1)
-            if inner_close + 1 < len(children) and \
-                    children[inner_close + 1] is children[_close_of(children, i)]:
-                _swap(outer, inner)
-                _swap(children[inner_close + 1], children[inner_close])
-
-
-def _swap(em: Token, strong: Token) -> None:
-    """Exchange what two emphasis tokens are (their place in the list stays)."""
-    em.type, strong.type = strong.type, em.type
-    em.tag, strong.tag = strong.tag, em.tag
-    em.markup, strong.markup = strong.markup, em.markup
-
-
-def _opening(tokens: Sequence[Token], index: int) -> Token:
-    """The token at `index`, or the opening token that its closing token closes."""
-    if tokens[index].nesting != -1:
-        return tokens[index]
-    depth = 0
-    for j in range(index, -1, -1):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return tokens[j]
-    return tokens[index]
-
-
-_TASK = re.compile(r"\[([ xX])\]\s+(?=\S)")
-_ANY_TASK = re.compile(r"(?:[-*+]|\d\.)[ \t]+\[[ xX]\]")
-_CHECKBOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"'
-
-
-def _task_lists(state: StateCore) -> None:
-    """GFM task lists as kramdown-parser-gfm writes them: an item whose paragraph starts
-    `[ ]` or `[x]` starts with a disabled checkbox; from the first such item on, items get a
-    class, and so does the list."""
-    if not _ANY_TASK.search(state.src):
-        return
-    tokens = state.tokens
-    lists: list[list] = []     # [the list's opening token, whether a task was seen]
-    for i, tok in enumerate(tokens):
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            lists.append([tok, False])
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            opening, tasks = lists.pop()
-            if tasks:
-                opening.attrSet("class", "task-list")
-        elif tok.type == "inline" and i >= 2 and tokens[i - 2].type == "list_item_open":
-            first = tok.children[0] if tok.children else None
-            found = _TASK.match(first.content) if first and first.type == "text" else None
-            if found:
-                first.content = first.content[found.end():]
-                box = Token("html_inline", "", 0)
-                box.content = _CHECKBOX + (' checked="checked"' if found.group(1) != " "
-                                           else "") + " />"
-                tok.children.insert(0, box)
-                lists[-1][1] = True
-            if lists[-1][1]:
-                tokens[i - 2].attrSet("class", "task-list-item")
-
-
-_ABBREVIATION = re.compile(r"[ ]{0,3}\*\[(.+?)\]:(.*)")
-
-
-def _abbreviation(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """A block rule for markdown-it: kramdown's `*[HTML]: Hyper Text Markup Language`, kept in
-    `env` for `_abbreviations` (the line writes nothing, as a link definition)."""
-    if not state.src.startswith("*[", state.bMarks[start_line] + state.tShift[start_line]):
-        return False
-    found = _ABBREVIATION.fullmatch(state.src[state.bMarks[start_line]:state.eMarks[start_line]])
-    if found is None or state.is_code_block(start_line):
-        return False
-    if not silent:
-        state.env.setdefault("abbreviations", {})[found.group(1)] = found.group(2).strip()
-        state.line = start_line + 1
-    return True
-
-
-def _abbreviations(state: StateCore) -> None:
-    """Every use of an abbreviation in text, as a word, becomes `<abbr title="…">`."""
-    titles: dict[str, str] = state.env.get("abbreviations") or {}
-    if not titles:
-        return
-    names = "|".join(re.escape(k).replace(r"\ ", r"\s+")
-                     for k in sorted(titles, key=len, reverse=True))
-    uses = re.compile(rf"(?<!\w)({names})(?!\w)")
-    for tok in state.tokens:
-        if tok.type != "inline" or not tok.children:
-            continue
-        children: list[Token] = []
-        for child in tok.children:
-            if child.type != "text" or not uses.search(child.content):
-                children.append(child)
-                continue
-            last = 0
-            for use in uses.finditer(child.content):
-                children += _text(child.content[last:use.start()])
-                title = html_in_markdown.escape(titles.get(use.group(1), ""), attribute=True)
-                children += _html(f'<abbr title="{title}">' if title else "<abbr>")
-                children += _text(use.group(1)) + _html("</abbr>")
-                last = use.end()
-            children += _text(child.content[last:])
-        tok.children = children
-
-
-def _text(content: str) -> list[Token]:
-    token = Token("text", "", 0)
-    token.content = content
-    return [token] if content else []
-
-
-def _html(content: str) -> list[Token]:
-    token = Token("html_inline", "", 0)
-    token.content = content
-    return [token]
-
-
-def _join_bullet_lists(state: StateCore) -> None:
-    """Bullet lists one after the other are one list in kramdown, whatever their markers
-    (CommonMark starts a new list when `-` becomes `*`): the blank lines between them go to
-    the item before."""
-    tokens = state.tokens
-    i = 0
-    while i + 1 < len(tokens):
-        close, following = tokens[i], tokens[i + 1]
-        if close.type == "bullet_list_close" and following.type == "bullet_list_open" and \
-                close.level == following.level:
-            first = next(t for t in reversed(tokens[:i]) if t.type == "bullet_list_open"
-                         and t.level == close.level)
-            item = next(t for t in reversed(tokens[:i]) if t.type == "list_item_open"
-                        and t.level == close.level + 1)
-            if item.map and following.map:
-                item.map = [item.map[0], following.map[0]]
-            if first.map and following.map:
-                first.map = [first.map[0], following.map[1]]
-            del tokens[i:i + 2]
-            continue
-        i += 1
-
-
-def _list_paragraphs(state: StateCore) -> None:
-    """kramdown's tight and loose items, item by item (CommonMark decides for the whole list):
-    an item's first paragraph goes without `<p>` unless a blank line follows it in the item
-    (the last item's trailing blank lines aside); in the last item of a longer list, only if an
-    earlier item's went without too, or did not start with a paragraph. Later paragraphs
-    always have their `<p>`."""
-    tokens, lines = state.tokens, state.env.get("lines", [])
-    for i, tok in enumerate(tokens):
-        if tok.type not in ("bullet_list_open", "ordered_list_open"):
-            continue
-        items = _children(tokens, i)
-        bare: list[bool] = []     # by item: its first block is not a paragraph with <p>
-        for number, item in enumerate(items):
-            blocks = _children(tokens, item)
-            first = tokens[blocks[0]] if blocks else None
-            paragraph = first is not None and first.type == "paragraph_open"
-            last = number == len(items) - 1
-            free = False
-            if paragraph:
-                end, item_end = first.map[1], tokens[item].map[1]
-                blank_next = end < min(len(lines), item_end) and _blank(lines[end])
-                free = not blank_next or (last and len(blocks) == 1)
-                if free and last and len(items) > 1:
-                    free = any(bare)
-            bare.append(free or not paragraph)
-            for n, block in enumerate(blocks):
-                if tokens[block].type == "paragraph_open":
-                    hidden = free and n == 0
-                    tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
-
-
-def _definition_paragraphs(state: StateCore) -> None:
-    """A definition's first paragraph goes without `<p>` unless a blank line comes before its
-    `:` line (kramdown decides for each definition)."""
-    tokens, lines = state.tokens, state.env.get("lines", [])
-    for i, tok in enumerate(tokens):
-        if tok.type != "dd_open":
-            continue
-        blocks = _children(tokens, i)
-        start = tokens[blocks[0]].map[0] if blocks and tokens[blocks[0]].map else 0
-        free = start == 0 or not _blank(lines[start - 1])   # the `:` line starts the first
-        for n, block in enumerate(blocks):
-            if tokens[block].type == "paragraph_open":
-                hidden = free and n == 0
-                tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
-
-
-def _children(tokens: Sequence[Token], index: int) -> list[int]:
-    """The indexes of the tokens that open (or are) the blocks directly inside `index`."""
-    depth, found = 0, []
-    for j in range(index + 1, len(tokens)):
-        if depth == 0 and tokens[j].nesting >= 0:
-            found.append(j)
-        depth += tokens[j].nesting
-        if depth < 0:
-            break
-    return found
-
-
-def _close_of(tokens: Sequence[Token], index: int) -> int:
-    """The index of the token that closes the one at `index`."""
-    depth = 0
-    for j in range(index, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return index
-
-
-def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | None] | None:
-    """The opening token of the top-level block before `index`, and the line it ends on."""
-    depth = 0
-    for j in range(index - 1, -1, -1):
-        tok = tokens[j]
-        if tok.nesting == -1:
-            depth += 1
-        elif tok.nesting == 1:
-            depth -= 1
-        if depth == 0 and tok.nesting >= 0 and tok.level == 0 and tok.type != "inline":
-            end = tok.map[1] if tok.map else None
-            return j, end
-    return None
-
-
-def _header_ids(state: StateCore) -> None:
-    """kramdown-parser-gfm's ids: lower case, punctuation dropped, spaces to hyphens."""
-    used: dict[str, int] = {}
-    tokens = state.tokens
-    auto = state.env.get("auto_ids", True)
-    for i, tok in enumerate(tokens):
-        if tok.type != "heading_open":
-            continue
-        inline = tokens[i + 1]
-        match = _HEADER_ID.search(inline.content)
-        if match:
-            inline.content = inline.content[: match.start()]
-            if inline.children:
-                last = inline.children[-1]
-                last.content = _HEADER_ID.sub("", last.content)
-            tok.attrSet("id", match.group(1))
-            continue
-        if not auto or tok.attrGet("id"):
-            continue
-        text = "".join(c.content for c in inline.children or [] if c.type in ("text",
-                                                                            "code_inline"))
-        ident = "".join(ch for ch in text.lower() if _word_char(ch) or ch in "- \t")
-        ident = ident.replace(" ", "-").replace("\t", "-")
-        count = used.get(ident, -1) + 1
-        used[ident] = count
-        tok.attrSet("id", ident + (f"-{count}" if count > 0 else ""))
-
-
-def _word_char(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    return category[0] in "LMN" or category == "Pc"
-
-
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
-
-
-def _guillemets(state: StateCore) -> None:
-    """kramdown reads `<<` and `>>` as guillemets before any HTML (outside code spans)."""
-    for tok in state.tokens:
-        if tok.type == "inline" and ("<<" in tok.content or ">>" in tok.content):
-            parts, last = [], 0
-            for match in _CODE_SPAN.finditer(tok.content):
-                parts.append(tok.content[last:match.start()].replace("<<", "\u00ab")
-                             .replace(">>", "\u00bb"))
-                parts.append(match.group(0))
-                last = match.end()
-            parts.append(tok.content[last:].replace("<<", "\u00ab").replace(">>", "\u00bb"))
-            tok.content = "".join(parts)
-
-
-_DECADE = re.compile(r"(?<!\w)['\u2018](?=\d\d(?:s\b|\b))")
-
-
-def _typography(state: StateCore) -> None:
-    """kramdown's typographic symbols in text (not in code): dashes, ellipsis, guillemets."""
-    for tok in state.tokens:
-        if tok.type != "inline" or not tok.children:
-            continue
-        for child in tok.children:
-            if child.type == "text":
-                for source, char in _TYPO:
-                    child.content = child.content.replace(source, char)
-                # An apostrophe before a decade ('80s) is a closing quote in kramdown.
-                child.content = _DECADE.sub("\u2019", child.content)
-
 
 # Blocks that follow one another in the flow of a document, a quote or a list item: kramdown
 # keeps each run of blank lines between them as one empty line of output.
@@ -426,14 +32,6 @@ FLOW = {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open
 CODE = {"fence", "code_block"}
 # Laid out by their own renderer (the footnotes' frame is always at the left margin).
 UNINDENTED = {"footnote_block_open", "footnote_block_close", "math_block"}
-
-
-def _keep_lines(state: StateCore) -> None:
-    """The source's lines, for the renderer to see where blank lines were."""
-    lines = state.src.split("\n")
-    if lines[-1] == "":   # the end of the last line, not a blank line
-        lines.pop()
-    state.env["lines"] = lines
 
 
 class KramdownRenderer(RendererHTML):
@@ -469,7 +67,7 @@ class KramdownRenderer(RendererHTML):
                     ends.extend([None] * (level + 1 - len(ends)))
                 if kind in FLOW and ends[level] is not None:
                     out.append(_gap(lines, ends[level], start))
-                while end > start and _blank(lines[end - 1]):   # a list ends at its last item
+                while end > start and is_blank(lines[end - 1]):   # a list ends at its last item
                     end -= 1
                 ends[level] = end
             if token.nesting == 1:   # its children start a flow of their own
@@ -611,87 +209,10 @@ def _reference(label: str, meta: dict) -> str:
     return f"fnref:{label}:{meta['subId']}" if meta.get("subId") else f"fnref:{label}"
 
 
-def _blank(line: str) -> bool:
-    """Blank, also inside a quote (`>` alone)."""
-    return not line.strip(" \t>")
-
-
 def _gap(lines: list[str], start: int, end: int) -> str:
     """kramdown's empty line for the blank lines in `lines[start:end]`: one for any number,
     link and footnote definitions between them included."""
-    return "\n" if any(_blank(line) for line in lines[start:end]) else ""
-
-
-_BACKTICKS = re.compile(r"`+")
-
-
-def _cells(row: str) -> list[str]:
-    """A table row's cells as kramdown splits them: at each `|` that is neither escaped (`\\|`
-    is a pipe in the cell) nor inside a code span (markdown-it splits there too)."""
-    if "`" not in row and "\\" not in row:
-        return row.split("|")
-    cells, current, pos = [], [], 0
-    while pos < len(row):
-        char = row[pos]
-        if char == "`":
-            run = _BACKTICKS.match(row, pos).group()
-            end = re.compile(rf"(?<!`){run}(?!`)").search(row, pos + len(run))
-            stop = end.end() if end else pos + len(run)
-            current.append(row[pos:stop])
-            pos = stop
-            continue
-        if char == "\\" and row.startswith("|", pos + 1):
-            current.append("|")
-            pos += 2
-            continue
-        if char == "|":
-            cells.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        pos += 1
-    cells.append("".join(current))
-    return cells
-
-
-# markdown-it's table rule looks its splitter up in its module, on every row.
-import_module("markdown_it.rules_block.table").escapedSplit = _cells
-
-
-_PAREN_ITEM = re.compile(r"\d{1,9}\)")
-
-
-def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown."""
-    if _PAREN_ITEM.match(state.src, state.bMarks[start_line] + state.tShift[start_line]):
-        return False
-    return list_block(state, start_line, end_line, silent)
-
-
-def _newline(state: StateInline, silent: bool) -> bool:
-    """markdown-it's line break, but the next line keeps its indentation, as in kramdown."""
-    start = state.pos
-    if not newline(state, silent):
-        return False
-    state.pos = start + 1
-    return True
-
-
-def _escape(state: StateInline, silent: bool) -> bool:
-    """markdown-it's backslash escapes; after a backslash break too, the next line keeps its
-    indentation."""
-    start = state.pos
-    if not escape(state, silent):
-        return False
-    if state.src.startswith("\\\n", start):
-        state.pos = start + 2
-    return True
-
-
-def _as_written(url: str) -> str:
-    """Link targets as kramdown writes them: not percent-encoded (`/héllo` stays), and any
-    scheme (a bookmarklet's `javascript:` too)."""
-    return url
+    return "\n" if any(is_blank(line) for line in lines[start:end]) else ""
 
 
 @lru_cache(maxsize=1)
@@ -705,32 +226,7 @@ def _parser() -> MarkdownIt:
                  "footnote_close", "footnote_anchor"):
         # The plugin registers its own rules; kramdown's markup wins.
         md.add_render_rule(name, getattr(KramdownRenderer, name))
-    md.core.ruler.before("inline", "kramdown_ials", _block_ials)
-    md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
-    md.block.ruler.at("html_block", html_in_markdown.html_block,
-                      {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block)
-    md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
-    # What ends a paragraph in kramdown (GFM input): not a rule, nor a table, nor `1)`.
-    md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
-    md.block.ruler.at("table", table, {"alt": ["reference"]})
-    md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
-    md.inline.ruler.at("newline", _newline)
-    md.inline.ruler.at("escape", _escape)
-    md.normalizeLink = _as_written   # type: ignore[method-assign]
-    md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
-    md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
-    md.core.ruler.after("block", "kramdown_bullet_lists", _join_bullet_lists)
-    md.core.ruler.after("kramdown_bullet_lists", "kramdown_list_paragraphs", _list_paragraphs)
-    md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
-                        _definition_paragraphs)
-    md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
-    md.core.ruler.after("kramdown_span_ials", "kramdown_strong_outside", _strong_outside)
-    md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
-    md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
-    md.core.ruler.push("kramdown_typography", _typography)
-    md.core.ruler.push("kramdown_ids", _header_ids)
-    md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
+    md.use(kramdown_rules)
     return md
 
 
