@@ -19,8 +19,6 @@ ORACLE = Path(__file__).parent / "jekyll_oracle.rb"
 # fail; if one starts to pass, the strict xfail fails and this list must shrink.
 KNOWN: dict[str, str] = {
     "code-fence-bash": "Rouge's shell lexer cuts commands into other tokens than Pygments'",
-    "code-fence-js": "Rouge gives a JS string's quotes spans of their own; Pygments keeps them "
-                     "in the string's",
     "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
                        "between) as one paragraph",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import html
+import re
 from functools import lru_cache
 
 from pygments.lexer import Lexer
@@ -43,12 +44,15 @@ PYTHON_CLASSES = {"s2": "s", "kc": "bp", "nd": "n"}
 # Rouge marks a builtin's name as a builtin even as an attribute (`np.abs`, `x.max`).
 PYTHON_BUILTINS = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_"))
 PYTHON_KEYWORDS = frozenset({"print", "exec"})
+PYTHON_NAMES = ("python", "py", "python3")
 
 
 def _tokens(code: str, lang: str | None):
     """Pygments' tokens, re-cut where Rouge cuts differently (for the languages we know)."""
     tokens = list(_lexer(lang).get_tokens(code))
-    if (lang or "").lower() not in ("python", "py", "python3"):
+    if (lang or "").lower() in ("js", "javascript"):
+        return _javascript([(_css_class(t), v) for t, v in tokens])
+    if (lang or "").lower() not in PYTHON_NAMES:
         return [(_css_class(t), v) for t, v in tokens]
     out: list[tuple[str, str]] = []
     previous_word = ""
@@ -74,12 +78,104 @@ def _tokens(code: str, lang: str | None):
     return out
 
 
+# Where Rouge's JavaScript lexer names tokens differently from Pygments'.
+JS_KEYWORDS = {"as": "k", "from": "k", "in": "k", "new": "k", "typeof": "k", "void": "k",
+               "delete": "k", "instanceof": "k", "extends": "kd", "constructor": "kd",
+               "static": "kd", "get": "kd", "set": "kd"}
+JS_CLASSES = {"sb": "s2", "si": "p"}
+# The names Rouge marks as builtins (found by asking it about a long list of globals).
+JS_BUILTINS = frozenset("""
+    Array ArrayBuffer Boolean DataView Date Error Float32Array Float64Array Function Int16Array
+    Int32Array Int8Array Map Math Number Object Promise Proxy Reflect RegExp Set String Symbol
+    Uint16Array Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakSet decodeURI
+    Packages decodeURIComponent document encodeURI encodeURIComponent eval global isFinite isNaN
+    navigator netscape parseFloat parseInt self sun window""".split())
+JS_NUMBER = re.compile(r"(\d+\.\d*|\.\d+|\d+)(?:([eE])([+-]?)(\d+)|(n))?$")
+JS_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+JS_REGEX_SPECIAL = re.compile(r"\\.|\[\^?|\]|\(\?[:=!<]?|\(|\)|\?|\{\d+(?:,\d*)?\}", re.S)
+JS_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|.)", re.S)
+
+
+def _javascript(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pygments' JavaScript tokens as Rouge's lexer cuts and names them: quotes of a string
+    apart (`dl`), escapes (`se`), integers `mi`, a number's exponent left to the next tokens,
+    object keys `na`, `?`, `:` and `=>` as Rouge classes them, a line comment without its
+    newline."""
+    out: list[tuple[str, str]] = []
+    for i, (css, value) in enumerate(tokens):
+        following = next((v for c, v in tokens[i + 1:] if v.strip()), "")
+        previous = next((v for c, v in reversed(out) if v.strip()), "")
+        if css[:1] in ("n", "k") and following.startswith(":") and \
+                previous.endswith(("{", ",")) and JS_NAME.fullmatch(value):
+            css = "na"     # an object's key, a keyword's name too (`{class: "x"}`)
+        elif css[:1] in ("n", "k") and following.startswith(":") and previous.endswith((";", "}")) \
+                and JS_NAME.fullmatch(value):
+            css = "nl"     # a label after a statement (`default:` too)
+        elif css in ("k", "kr", "ow", "nx") and value in JS_KEYWORDS:
+            css = JS_KEYWORDS[value]
+        elif css in ("nx", "nb", "ne"):
+            css = "nb" if value in JS_BUILTINS else "nx"
+        elif css in ("o", "p") and value in ("?", ":", "=>"):
+            css = "o" if value == "=>" else "p"
+        elif css in ("mf", "mi") and JS_NUMBER.match(value):
+            out += _js_number(JS_NUMBER.match(value))
+            continue
+        elif css in ("s1", "s2") and len(value) >= 2 and value[0] == value[-1] in "'\"":
+            out.append(("dl", value[0]))
+            out += _js_escapes(css, value[1:-1])
+            out.append(("dl", value[-1]))
+            continue
+        elif css == "sr":
+            out += _js_escapes(css, value, JS_REGEX_SPECIAL)
+            continue
+        elif css == "c1" and value.endswith("\n"):
+            out += [("c1", value[:-1]), ("", "\n")]
+            continue
+        if css == "p" and value == "." and out and out[-1] == ("o", "?"):
+            out[-1] = ("p", "?.")
+            continue
+        out.append((JS_CLASSES.get(css, css), value))
+    return out
+
+
+def _js_number(found: re.Match) -> list[tuple[str, str]]:
+    mantissa, letter, sign, digits, bigint = found.groups()
+    if mantissa.startswith("."):     # Rouge's floats have digits on both sides of the point
+        out = [("p", "."), ("mi", mantissa[1:])]
+    elif mantissa.endswith("."):
+        out = [("mi", mantissa[:-1]), ("p", ".")]
+    else:
+        out = [("mf" if "." in mantissa else "mi", mantissa)]
+    if bigint:
+        out.append(("nx", "n"))
+    elif letter and sign:
+        out += [("nx", letter), ("o", sign), ("mi", digits)]
+    elif letter:
+        out.append(("nx", letter + digits))
+    return out
+
+
+def _js_escapes(css: str, text: str, special: re.Pattern = None) -> list[tuple[str, str]]:
+    """`text` cut where Rouge marks escapes (and, in a regular expression, groups, classes
+    and counts) as `se`."""
+    out: list[tuple[str, str]] = []
+    last = 0
+    for escape in (special or JS_ESCAPE).finditer(text):
+        if escape.start() > last:
+            out.append((css, text[last:escape.start()]))
+        out.append(("se", escape.group()))
+        last = escape.end()
+    if last < len(text):
+        out.append((css, text[last:]))
+    return out
+
+
 def highlight_spans(code: str, lang: str | None) -> str:
     """The highlighted code as Rouge's HTML formatter writes it (no wrapper)."""
     pieces: list[tuple[str, str]] = []
     for css, value in _tokens(code, lang):
-        # Rouge keeps a line comment's newline inside its span.
-        if not css and value.startswith("\n") and pieces and \
+        # Rouge's Python lexer keeps a line comment's newline inside its span.
+        if (lang or "").lower() in PYTHON_NAMES and not css and value.startswith("\n") and pieces and \
                 pieces[-1][0] in ("c1", "cp") and not pieces[-1][1].endswith("\n"):
             pieces[-1] = (pieces[-1][0], pieces[-1][1] + "\n")
             value = value[1:]
