@@ -18,7 +18,6 @@ ORACLE = Path(__file__).parent / "jekyll_oracle.rb"
 # Cases where sitegen knowingly differs from kramdown, with the reason. They are expected to
 # fail; if one starts to pass, the strict xfail fails and this list must shrink.
 KNOWN: dict[str, str] = {
-    "code-fence-bash": "Rouge's shell lexer cuts commands into other tokens than Pygments'",
     "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
                        "between) as one paragraph",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",
@@ -87,3 +86,17 @@ def test_any_mix_of_constructs_converts() -> None:
     for _ in range(3000):
         text = "\n".join(rng.choice(PIECES) for _ in range(rng.randint(1, 15)))
         convert(text + rng.choice(["", "\n", "\n\n"]))
+
+
+@pytest.mark.parametrize("lang", ["bash", "js"])
+def test_highlighting_keeps_every_character(lang: str) -> None:
+    """The shell tokenizer and the re-cut JavaScript tokens cover the code exactly, whatever
+    mix of quotes, expansions and brackets it holds, closed or not."""
+    from sitegen.render.highlight import _tokens
+    pieces = list("ab $(){}[]\"'`\\-=#;|&<>*?!.:~/\n\t12_e") + [
+        "<<EOT", "EOT", "$((", "${", "do", "echo", "-x", "in", "//", "/*", "*/", "=>", "0x1F",
+        "1e3", ".5", "class", "get"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        code = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert "".join(value for _, value in _tokens(code, lang)) == code, repr(code)

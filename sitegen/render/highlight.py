@@ -13,6 +13,8 @@ from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Text, Token, _TokenType
 from pygments.util import ClassNotFound
 
+from .rouge_shell import shell_tokens
+
 # Rouge's names that Pygments spells differently.
 ALIASES = {"plaintext": "text", "shell": "bash", "console": "console", "sh": "bash",
            "zsh": "bash", "yml": "yaml", "rb": "ruby", "py": "python", "js": "javascript",
@@ -45,10 +47,13 @@ PYTHON_CLASSES = {"s2": "s", "kc": "bp", "nd": "n"}
 PYTHON_BUILTINS = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_"))
 PYTHON_KEYWORDS = frozenset({"print", "exec"})
 PYTHON_NAMES = ("python", "py", "python3")
+SHELL_NAMES = ("bash", "sh", "shell", "zsh", "ksh")   # Rouge's shell lexer
 
 
 def _tokens(code: str, lang: str | None):
     """Pygments' tokens, re-cut where Rouge cuts differently (for the languages we know)."""
+    if (lang or "").lower() in SHELL_NAMES:
+        return shell_tokens(code)
     tokens = list(_lexer(lang).get_tokens(code))
     if (lang or "").lower() in ("js", "javascript"):
         return _javascript([(_css_class(t), v) for t, v in tokens])
