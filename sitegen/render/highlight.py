@@ -57,6 +57,8 @@ def _tokens(code: str, lang: str | None):
     tokens = list(_lexer(lang).get_tokens(code))
     if (lang or "").lower() in ("js", "javascript"):
         return _javascript([(_css_class(t), v) for t, v in tokens])
+    if (lang or "").lower() == "json":
+        return _json([(_css_class(t), v) for t, v in tokens])
     if (lang or "").lower() not in PYTHON_NAMES:
         return [(_css_class(t), v) for t, v in tokens]
     out: list[tuple[str, str]] = []
@@ -140,6 +142,28 @@ def _javascript(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out[-1] = ("p", "?.")
             continue
         out.append((JS_CLASSES.get(css, css), value))
+    return out
+
+
+JSON_ESCAPE = re.compile(r"\\.", re.S)
+
+
+def _json(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pygments' JSON tokens as Rouge names them: keys are labels (`nl`), whitespace has a
+    class (`w`), a number without a point is an integer, a backslash and the next character
+    are an escape."""
+    out: list[tuple[str, str]] = []
+    for css, value in tokens:
+        if css == "nt":
+            css = "nl"
+        elif not css and value.isspace():
+            css = "w"
+        elif css == "mf" and "." not in value:
+            css = "mi"
+        elif css == "s2" and "\\" in value:
+            out += _js_escapes(css, value, JSON_ESCAPE)
+            continue
+        out.append((css, value))
     return out
 
 
