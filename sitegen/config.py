@@ -207,5 +207,5 @@ def add_permalink_suffix(template: str, style: Any) -> str:
     return template
 
 
-__all__ = ["Options", "load_config", "deep_merge", "environment", "markdown_exts", "permalink_template",
-           "add_permalink_suffix"]
+__all__ = ["Options", "load_config", "deep_merge", "environment", "markdown_exts",
+           "permalink_template", "add_permalink_suffix"]

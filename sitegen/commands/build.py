@@ -26,7 +26,8 @@ def add_site_arguments(p: argparse.ArgumentParser) -> None:
     add_source_arguments(p)
     p.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
     p.add_argument("--env", help="jekyll.environment (default: $JEKYLL_ENV or development)")
-    p.add_argument("--baseurl", help="the site's URL path prefix (overrides baseurl from the config)")
+    p.add_argument("--baseurl",
+                   help="the site's URL path prefix (overrides baseurl from the config)")
 
 
 def options_from(args: argparse.Namespace) -> Options:

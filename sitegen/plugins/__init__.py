@@ -1,8 +1,9 @@
 """Jekyll plugins that sitegen provides itself, switched on as Jekyll switches them on: listed in
 `plugins:` (or the older `gems:`), or required by the theme's gemspec.
 
-A plugin is a module with any of: `TAGS` (Liquid tags), `generate(site)` (adds pages after reading, as a Jekyll generator), `post_render(renderer,
-document)` (changes a document's output, as a Jekyll hook)."""
+A plugin is a module with any of: `TAGS` (Liquid tags), `generate(site)` (adds pages after
+reading, as a Jekyll generator), `post_render(renderer, document)` (changes a document's output,
+as a Jekyll hook)."""
 
 from __future__ import annotations
 

@@ -24,9 +24,9 @@ def has_front_matter(path: Path) -> bool:
         return False
 
 
-def read_text(path: Path, shown: str | None = None) -> str:
+def read_text(path: Path, where: str | None = None) -> str:
     """File text as Jekyll reads it (UTF-8, a BOM dropped). Bytes that are not UTF-8 are an
-    error at their line and column; `shown` is how the error names the file."""
+    error at their line and column; `where` is how the error names the file."""
     data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
@@ -36,7 +36,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
         line = data[start:end if end >= 0 else len(data)].decode("utf-8", "replace")
         column = len(data[start:err.start].decode("utf-8", "replace")) + 1
         raise SiteError(f"not UTF-8 text: byte 0x{data[err.start]:02x}: {err.reason}",
-                        shown or str(path), data.count(b"\n", 0, err.start) + 1, column,
+                        where or str(path), data.count(b"\n", 0, err.start) + 1, column,
                         line) from None
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import runtime, urls
-from ..urls import slugify
 from ..config import DEFAULTS, add_permalink_suffix, deep_merge, markdown_exts
 from ..dates import parse_date, site_timezone, strftime
 from ..errors import SiteError, line_at, shown
 from ..site import Collection, Document, Excerpt, Layout, Site, StaticFile
+from ..urls import slugify
 from .data import read_data
 from .defaults import FrontMatterDefaults
 from .entries import EntryFilter
@@ -97,11 +97,8 @@ class Reader:
             return layouts
         entries = [str(p.relative_to(folder)) for p in sorted(folder.rglob("*.*")) if p.is_file()]
         for rel in self._filter().filter(entries):
-            path = folder / rel
-            where = shown(path, self.source)
-            data, body, line = parse(read_text(path, where), where)
             name = ".".join(rel.split(".")[:-1])
-            layouts[name] = Layout(name, path, data, body, line)
+            layouts[name] = read_layout(folder / rel, name, self.source)
         return layouts
 
     def _read_theme_assets(self, theme: Theme) -> None:
@@ -292,10 +289,11 @@ class Reader:
             try:
                 data["date"] = parse_date(data["date"], self.tz)
             except ValueError as err:
-                at = doc.key_line("date") if "date" in front else None
-                raise SiteError(f"invalid date {str(data['date'])!r} ({err}) in the "
-                                + ("front matter" if "date" in front else "front matter defaults"),
-                                relative, at, None, line_at(text, at) if at else None) from None
+                own = "date" in front
+                at = doc.key_line("date") if own else None
+                raise SiteError(f"invalid date {str(data['date'])!r} ({err}) in the front matter"
+                                + ("" if own else " defaults"), relative, at, None,
+                                line_at(text, at) if at else None) from None
         try:
             self._post_data(doc)
         except ValueError as err:
@@ -414,6 +412,13 @@ def _with_theme_config(config: dict[str, Any], theme: Theme) -> dict[str, Any]:
         return config
     data = {k: v for k, v in data.items() if k not in DEFAULTS}
     return deep_merge(data, config)
+
+
+def read_layout(path: Path, name: str, source: Path) -> Layout:
+    """One layout file: its front matter, its body and the line the body starts on."""
+    where = shown(path, source)
+    data, body, line = parse(read_text(path, where), where)
+    return Layout(name, path, data, body, line)
 
 
 def excerpt_of(doc: Document, config: dict[str, Any]) -> Excerpt | None:

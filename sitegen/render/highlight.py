@@ -52,19 +52,30 @@ SHELL_NAMES = ("bash", "sh", "shell", "zsh", "ksh")   # Rouge's shell lexer
 
 def _tokens(code: str, lang: str | None):
     """Pygments' tokens, re-cut where Rouge cuts differently (for the languages we know)."""
-    if (lang or "").lower() in SHELL_NAMES:
+    name = (lang or "").lower()
+    if name in SHELL_NAMES:
         return shell_tokens(code)
-    tokens = list(_lexer(lang).get_tokens(code))
-    if (lang or "").lower() in ("js", "javascript"):
-        return _javascript([(_css_class(t), v) for t, v in tokens])
-    if (lang or "").lower() == "json":
-        return _json([(_css_class(t), v) for t, v in tokens])
-    if (lang or "").lower() not in PYTHON_NAMES:
-        return [(_css_class(t), v) for t, v in tokens]
+    tokens = [(_css_class(t), v) for t, v in _lexer(lang).get_tokens(code)]
+    if name in ("js", "javascript"):
+        return _javascript(tokens)
+    if name == "json":
+        return _json(tokens)
+    if name in PYTHON_NAMES:
+        return _python(tokens)
+    return tokens
+
+
+def _python(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pygments' Python tokens as Rouge's lexer names them; a line comment keeps its newline."""
     out: list[tuple[str, str]] = []
     previous_word = ""
-    for ttype, value in tokens:
-        css = _css_class(ttype)
+    for css, value in tokens:
+        if not css and value.startswith("\n") and out and out[-1][0] in ("c1", "cp") and \
+                not out[-1][1].endswith("\n"):
+            out[-1] = (out[-1][0], out[-1][1] + "\n")
+            value = value[1:]
+            if not value:
+                continue
         if css == "si" and value.startswith("%"):
             css = "s"                      # Rouge keeps %-formats inside the string
         elif css == "nn" and previous_word == "as":
@@ -109,23 +120,21 @@ def _javascript(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     object keys `na`, `?`, `:` and `=>` as Rouge classes them, a line comment without its
     newline."""
     out: list[tuple[str, str]] = []
-    for i, (css, value) in enumerate(tokens):
-        following = next((v for c, v in tokens[i + 1:] if v.strip()), "")
+    for (css, value), following in zip(tokens, _next_words(tokens)):
         previous = next((v for c, v in reversed(out) if v.strip()), "")
-        if css[:1] in ("n", "k") and following.startswith(":") and \
-                previous.endswith(("{", ",")) and JS_NAME.fullmatch(value):
-            css = "na"     # an object's key, a keyword's name too (`{class: "x"}`)
-        elif css[:1] in ("n", "k") and following.startswith(":") and previous.endswith((";", "}")) \
-                and JS_NAME.fullmatch(value):
-            css = "nl"     # a label after a statement (`default:` too)
+        if css[:1] in ("n", "k") and following.startswith(":") and JS_NAME.fullmatch(value) \
+                and previous.endswith(("{", ",", ";", "}")):
+            # an object's key (a keyword's name too: `{class: "x"}`), or a label after a
+            # statement (`default:` too)
+            css = "na" if previous.endswith(("{", ",")) else "nl"
         elif css in ("k", "kr", "ow", "nx") and value in JS_KEYWORDS:
             css = JS_KEYWORDS[value]
         elif css in ("nx", "nb", "ne"):
             css = "nb" if value in JS_BUILTINS else "nx"
         elif css in ("o", "p") and value in ("?", ":", "=>"):
             css = "o" if value == "=>" else "p"
-        elif css in ("mf", "mi") and JS_NUMBER.match(value):
-            out += _js_number(JS_NUMBER.match(value))
+        elif css in ("mf", "mi") and (number := JS_NUMBER.match(value)):
+            out += _js_number(number)
             continue
         elif css in ("s1", "s2") and len(value) >= 2 and value[0] == value[-1] in "'\"":
             out.append(("dl", value[0]))
@@ -143,6 +152,16 @@ def _javascript(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         out.append((JS_CLASSES.get(css, css), value))
     return out
+
+
+def _next_words(tokens: list[tuple[str, str]]) -> list[str]:
+    """For each token, the text of the next one that is not blank ("" at the end)."""
+    upcoming, found = "", []
+    for _, value in reversed(tokens):
+        found.append(upcoming)
+        if value.strip():
+            upcoming = value
+    return found[::-1]
 
 
 JSON_ESCAPE = re.compile(r"\\.", re.S)
@@ -203,19 +222,12 @@ def highlight_spans(code: str, lang: str | None) -> str:
     """The highlighted code as Rouge's HTML formatter writes it (no wrapper)."""
     pieces: list[tuple[str, str]] = []
     for css, value in _tokens(code, lang):
-        # Rouge's Python lexer keeps a line comment's newline inside its span.
-        if (lang or "").lower() in PYTHON_NAMES and not css and value.startswith("\n") and pieces and \
-                pieces[-1][0] in ("c1", "cp") and not pieces[-1][1].endswith("\n"):
-            pieces[-1] = (pieces[-1][0], pieces[-1][1] + "\n")
-            value = value[1:]
-            if not value:
-                continue
         if pieces and pieces[-1][0] == css:
             pieces[-1] = (css, pieces[-1][1] + value)
         else:
             pieces.append((css, value))
-    return "".join(f'<span class="{css}">{html.escape(v, quote=False)}</span>' if css else html.escape(v, quote=False)
-                   for css, v in pieces)
+    return "".join(f'<span class="{css}">{html.escape(v, quote=False)}</span>' if css
+                   else html.escape(v, quote=False) for css, v in pieces)
 
 
 def highlight_code_block(code: str, lang: str | None) -> str:

@@ -65,14 +65,21 @@ def tag_name(name: str) -> str:
     return name.lower() if name.lower() in KNOWN_ELEMENTS else name
 
 
-def attributes(text: str, name: str, span: bool = False) -> str:
-    """The attributes of a start tag as kramdown writes them: double-quoted, a bare name as
-    `name=""`, the last of a repeated one, no `markdown` (it is kramdown's instruction)."""
+def attribute_values(text: str, name: str, span: bool = False) -> dict[str, str]:
+    """The attributes of a start tag, as kramdown reads them: a bare name's value is "", the
+    last of a repeated one counts, names of known elements' attributes are lower case."""
     values: dict[str, str] = {}
     for key, bare, _quote, quoted in ATTRIBUTE.findall(text):
         value = bare or quoted
         values[key.lower() if name in KNOWN_ELEMENTS else key] = \
             re.sub(r"\n+", " ", value) if span else value
+    return values
+
+
+def attributes(text: str, name: str, span: bool = False) -> str:
+    """The attributes of a start tag as kramdown writes them: double-quoted, a bare name as
+    `name=""`, no `markdown` (it is kramdown's instruction)."""
+    values = attribute_values(text, name, span)
     values.pop("markdown", None)
     return "".join(f' {k}="{escape(v, attribute=True)}"' for k, v in values.items()
                    if not (k == "id" and not v.strip()))
@@ -169,9 +176,8 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 def _markdown_inside(tag: re.Match, name: str) -> bool:
     """`markdown="1"` on an element whose content kramdown reads as blocks, or
     `markdown="block"`: Markdown inside the element."""
-    values = {key.lower(): bare or quoted
-              for key, bare, _quote, quoted in ATTRIBUTE.findall(tag.group(2))}
-    wanted = values.get("markdown")
+    wanted = {key.lower(): value for key, value in
+              attribute_values(tag.group(2), name).items()}.get("markdown")
     return tag.group(4) is None and (wanted == "block" or
                                      (wanted == "1" and name in BLOCK_CONTENT))
 

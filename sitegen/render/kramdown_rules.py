@@ -313,10 +313,7 @@ def _list_paragraphs(state: StateCore) -> None:
                 if free and last and len(items) > 1:
                     free = any(bare)
             bare.append(free or not paragraph)
-            for n, block in enumerate(blocks):
-                if tokens[block].type == "paragraph_open":
-                    hidden = free and n == 0
-                    tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
+            _show_paragraphs(tokens, blocks, first_bare=free)
 
 
 def _definition_paragraphs(state: StateCore) -> None:
@@ -329,10 +326,15 @@ def _definition_paragraphs(state: StateCore) -> None:
         blocks = _children(tokens, i)
         start = tokens[blocks[0]].map[0] if blocks and tokens[blocks[0]].map else 0
         free = start == 0 or not is_blank(lines[start - 1])   # the `:` line starts the first
-        for n, block in enumerate(blocks):
-            if tokens[block].type == "paragraph_open":
-                hidden = free and n == 0
-                tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
+        _show_paragraphs(tokens, blocks, first_bare=free)
+
+
+def _show_paragraphs(tokens: Sequence[Token], blocks: list[int], first_bare: bool) -> None:
+    """Every paragraph among `blocks` gets its `<p>`, but the first if `first_bare`."""
+    for n, block in enumerate(blocks):
+        if tokens[block].type == "paragraph_open":
+            hidden = first_bare and n == 0
+            tokens[block].hidden = tokens[_close_of(tokens, block)].hidden = hidden
 
 
 def _children(tokens: Sequence[Token], index: int) -> list[int]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import operator
 import re
+from datetime import date, datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterator
-from datetime import date, datetime, timezone
 
 import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output

@@ -19,8 +19,8 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import html_in_markdown, math_in_markdown
-from .kramdown_rules import is_blank, kramdown_rules
 from .highlight import highlight_code_block
+from .kramdown_rules import is_blank, kramdown_rules
 
 # Blocks that follow one another in the flow of a document, a quote or a list item: kramdown
 # keeps each run of blank lines between them as one empty line of output.

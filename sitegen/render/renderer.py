@@ -234,7 +234,8 @@ class Renderer:
     def _sass(self, text: str, doc: Document) -> str:
         theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
         result = compile_sass(
-            text, name=doc.name, basename=doc.basename, config=self.config, source=self.site.source,
+            text, name=doc.name, basename=doc.basename, config=self.config,
+            source=self.site.source,
             include_paths=load_paths(self.config, self.site.source, theme_sass),
             environment=self.site.environment, relative_path=doc.relative_path,
             first_line=doc.body_line)

@@ -51,8 +51,9 @@ def sourcemap_wanted(config: dict[str, Any], environment: str) -> bool:
     return option != "development" or environment == "development"
 
 
-def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any], source: Path, include_paths: list[str],
-                 environment: str, relative_path: str, first_line: int) -> SassResult:
+def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any],
+                 source: Path, include_paths: list[str], environment: str, relative_path: str,
+                 first_line: int) -> SassResult:
     """Compile one Sass page; `name` is its file name (whose extension tells libsass the
     syntax), `basename` without the extension."""
     import sass   # libsass loads only for sites that have Sass pages

@@ -20,11 +20,10 @@ from pathlib import Path
 
 from ..build import BuildResult, build
 from ..config import Options
-from ..errors import shown
 from ..read.data import read_data
 from ..read.frontmatter import parse, read_text
-from ..read.reader import excerpt_of
-from ..site import Document, Excerpt, Layout
+from ..read.reader import excerpt_of, read_layout
+from ..site import Document, Excerpt
 from ..write import destination
 
 
@@ -137,9 +136,7 @@ class Session:
             renderer.forget_template(path)
             for name, layout in list(site.layouts.items()):
                 if layout.path.resolve() == path:
-                    where = shown(path, site.source)
-                    data, body, line = parse(read_text(path, where), where)
-                    site.layouts[name] = Layout(name, layout.path, data, body, line)
+                    site.layouts[name] = read_layout(layout.path, name, site.source)
         if any(path.is_relative_to(data_dir) for path in inputs):
             site.data = read_data(data_dir, site.source)
 
