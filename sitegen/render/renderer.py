@@ -59,12 +59,23 @@ class Renderer:
 
     def render_all(self, parallel: bool = True,
                    on_rendered: Callable[[Document], None] | None = None) -> None:
-        """Documents of every collection first, then pages, as Jekyll orders them.
-        `on_rendered` sees each collection document as soon as it is rendered (in whichever
-        process rendered it), so that writing overlaps rendering."""
+        """Documents of every collection first, then pages, as Jekyll orders them; on big
+        sites, in parallel processes when no template can see another document's rendered
+        `content` (then the order cannot matter). `on_rendered` sees each collection document
+        as soon as it is rendered (in whichever process rendered it), so that writing overlaps
+        rendering."""
         self._on_rendered = on_rendered
-        self._render_documents(self.site.documents(), parallel)
-        for page in self.site.pages:
+        docs, pages = self.site.documents(), self.site.pages
+        workers = min(os.cpu_count() or 1, 4)
+        if parallel and workers > 1 and len(docs) >= PARALLEL_MIN_DOCS and \
+                self.order_independent():
+            alongside = self._leading_free_pages(pages)
+            self._render_in_parallel(docs + alongside, workers)
+            pages = pages[len(alongside):]
+        else:
+            for doc in docs:
+                self._render_and_hand_on(doc)
+        for page in pages:
             self.render_document(page)
 
     def render_document(self, doc: Document) -> None:
@@ -96,29 +107,35 @@ class Renderer:
         for hook in self.post_render:
             hook(self, doc)
 
-    def _render_documents(self, docs: list[Document], parallel: bool) -> None:
-        """Render collection documents; on big sites, in parallel processes when no template
-        can see another document's rendered `content` (then the order cannot matter)."""
-        workers = min(os.cpu_count() or 1, 4)
-        if not parallel or len(docs) < PARALLEL_MIN_DOCS or workers < 2 or \
-                not self.order_independent():
-            for doc in docs:
-                self._render_and_hand_on(doc)
-            return
+    def _render_in_parallel(self, items: list[Document], workers: int) -> None:
         global _FORKED
-        _FORKED = (self, docs)   # inherited by the forked workers, never pickled
-        chunks = [list(range(i, len(docs), workers)) for i in range(workers)]
+        _FORKED = (self, items)   # inherited by the forked workers, never pickled
+        chunks = [list(range(i, len(items), workers)) for i in range(workers)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
             futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
             for i in chunks[0]:
-                self._render_and_hand_on(docs[i])
+                self._render_and_hand_on(items[i])
             for chunk, future in zip(chunks[1:], futures):
                 rendered, volatile, records = future.result()
                 for i, (content, output) in zip(chunk, rendered):
-                    docs[i].content, docs[i].output = content, output
+                    items[i].content, items[i].output = content, output
                 self.site.volatile |= volatile
                 self._merge_records(records)
+
+    def _leading_free_pages(self, pages: list[Document]) -> list[Document]:
+        """The pages, up to the first one whose own body could see another page's rendered
+        body or count with `increment`: these render the same alongside the documents as
+        after them (`order_independent` has cleared the layouts and includes). Generated and
+        paginated pages read the documents' output, so they stay last."""
+        free = []
+        for page in pages:
+            if page.generated is not None or page.pager is not None or (
+                    self._with_liquid(page) and (OTHER_CONTENT.search(page.content)
+                                                 or COUNTERS.search(page.content))):
+                break
+            free.append(page)
+        return free
 
     def _records(self) -> "Records":
         """What this (forked) process recorded about who read what, with documents named by
@@ -540,8 +557,8 @@ def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
 
 
 def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records]:
-    """In a forked worker: render some documents with the parent's renderer; their content
-    and output, what made them depend on the moment of building, and who read what."""
+    """In a forked worker: render some documents (and pages) with the parent's renderer; their
+    content and output, what made them depend on the moment of building, and who read what."""
     assert _FORKED is not None
     renderer, docs = _FORKED
     for i in chunk:
