@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from pathlib import Path
+from typing import Any, Callable
 
 SPECIAL_LEADING = (".", "_", "#", "~")
 
@@ -14,9 +16,17 @@ class EntryFilter:
 
     def __init__(self, source: Path, include: list[str], exclude: list[str], base: str = ""):
         self.source = str(source)
-        self.include = [str(p) for p in include or []]
-        self.exclude = [str(p) for p in exclude or [] if p not in (include or [])]
+        self.include = self._patterns(include or [])
+        self.exclude = self._patterns([p for p in exclude or [] if p not in (include or [])])
         self.base = base
+
+    def _patterns(self, patterns: list) -> list[tuple[str, Callable[[str], Any], bool]]:
+        """Each pattern as a path under the source, its glob, and whether it names a folder."""
+        prepared = []
+        for pattern in map(str, patterns):
+            full = _join(self.source, pattern)
+            prepared.append((full, _glob_matcher(full), pattern.endswith("/")))
+        return prepared
 
     def keep(self, entry: str) -> bool:
         """True when `entry` (a name or path relative to `base`) is part of the site."""
@@ -43,15 +53,14 @@ class EntryFilter:
         return entry.startswith(SPECIAL_LEADING) or os.path.basename(entry).startswith(
             SPECIAL_LEADING)
 
-    def _glob(self, patterns: list[str], entry: str) -> bool:
+    def _glob(self, patterns: list[tuple[str, Callable[[str], Any], bool]], entry: str) -> bool:
         """Jekyll's `glob_include?`: fnmatch, a path prefix, or the folder named with `/`."""
         full = _join(self.source, entry)
         is_dir = None
-        for pattern in patterns:
-            full_pattern = _join(self.source, pattern)
-            if full.startswith(full_pattern) or _fnmatch(full_pattern, full):
+        for full_pattern, matches, folder in patterns:
+            if full.startswith(full_pattern) or matches(full):
                 return True
-            if pattern.endswith("/"):
+            if folder:
                 if is_dir is None:
                     is_dir = os.path.isdir(full)
                 if is_dir and full_pattern == full + "/":
@@ -70,7 +79,7 @@ def _join(*parts: str) -> str:
     return out
 
 
-def _fnmatch(pattern: str, path: str) -> bool:
+def _glob_matcher(pattern: str) -> Callable[[str], Any]:
     """Ruby's `File.fnmatch?` without flags, as Jekyll's EntryFilter calls it: shell
     globbing in which `*` and `?` also match `/`, as `fnmatchcase` does."""
-    return fnmatch.fnmatchcase(path, pattern)
+    return re.compile(fnmatch.translate(pattern)).match
