@@ -8,6 +8,7 @@ other `datetime.timezone`, which Ruby leaves unnamed). A YAML `Date` has its own
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -357,12 +358,25 @@ class _Spec:
 def strftime(dt: datetime, fmt: str) -> str:
     """Ruby's `Time#strftime`, flags (`-_0^#:`), widths and `E`/`O` modifiers included;
     an unknown directive is written as it stands, a `%` ending the format is an error."""
-    return _DIRECTIVE.sub(lambda m: _directive(dt, m), fmt)
+    return "".join(piece if isinstance(piece, str) else _directive(dt, *piece)
+                   for piece in _pieces(fmt))
 
 
-def _directive(dt: datetime, match: re.Match) -> str:
-    before, width, after, modifier, conv = match.groups()
-    spec = _Spec(before + after, width)
+@functools.lru_cache(maxsize=256)
+def _pieces(fmt: str) -> tuple[str | tuple[re.Match, _Spec], ...]:
+    """A format cut into its text and its parsed directives, once per format (a site formats
+    every post's date with the same few)."""
+    pieces: list[str | tuple[re.Match, _Spec]] = []
+    start = 0
+    for match in _DIRECTIVE.finditer(fmt):
+        pieces += [fmt[start:match.start()], (match, _Spec(match[1] + match[3], match[2]))]
+        start = match.end()
+    pieces.append(fmt[start:])
+    return tuple(pieces)
+
+
+def _directive(dt: datetime, match: re.Match, spec: _Spec) -> str:
+    modifier, conv = match[4], match[5]
     if not conv and not (spec.colons or modifier):
         raise ValueError(f"invalid format: {match.string}")
     if (modifier == "E" and conv not in _E_OK) or \
