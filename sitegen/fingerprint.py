@@ -177,7 +177,7 @@ def _written(site: "Site") -> dict[str, list[int]]:
     listing: dict[str, list[int]] = {}
     prefix = len(str(site.dest)) + 1
     for item in site.files_to_write():
-        path = str(destination(item, site.dest))
+        path = destination(item, site.dest)
         stat = os.stat(path)
         listing[path[prefix:]] = [stat.st_size, stat.st_mtime_ns]
     return listing

@@ -14,17 +14,18 @@ from .site import Document, Site, StaticFile
 from .urls import unescape_path
 
 
-def destination(item: Document | StaticFile, dest: Path) -> Path:
-    """Where Jekyll writes `item`: the URL, with `index.html` for folders, plus the extension."""
+def destination(item: Document | StaticFile, dest: Path) -> str:
+    """Where Jekyll writes `item`: the URL, with `index.html` for folders, plus the extension.
+    A string: a build makes one per file, and a `Path` costs more than writing a small file."""
     url = unescape_path(item.url)
+    path = os.path.join(dest, url.lstrip("/"))
     if isinstance(item, StaticFile):
-        return dest / url.lstrip("/")
-    path = str(dest / url.lstrip("/"))
+        return path
     if url.endswith("/"):
         path = os.path.join(path, "index" if item.is_page else "index.html")
     if not path.endswith(item.output_ext):
         path += item.output_ext
-    return Path(path)
+    return path
 
 
 class Staging:
@@ -45,7 +46,7 @@ class Staging:
         """Write one rendered collection document now (pages wait for `commit`)."""
         if id(doc) in self.streamed:
             target = destination(doc, self.root)
-            os.makedirs(target.parent, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
             _write_one(doc, target)
 
     def commit(self) -> int:
@@ -54,7 +55,7 @@ class Staging:
         items = [i for i in site.files_to_write() if id(i) not in self.streamed]
         targets = [destination(item, self.root) for item in items]
         try:
-            for folder in sorted({t.parent for t in targets}):
+            for folder in sorted({os.path.dirname(t) for t in targets}):
                 os.makedirs(folder, exist_ok=True)
             # Writing files is kernel work that overlaps well across threads.
             with ThreadPoolExecutor(WRITE_THREADS) as pool:
@@ -89,7 +90,7 @@ def replace_folder(new: Path, target: Path, background: bool = False) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_one(item: Document | StaticFile, target: Path) -> None:
+def _write_one(item: Document | StaticFile, target: str) -> None:
     if isinstance(item, StaticFile):
         shutil.copy2(item.path, target)
         return

@@ -178,7 +178,7 @@ class Session:
                 target.content = bodies.get(target) or parse(read_text(target.path),
                                                             target.relative_path)[1]
             renderer.render_document(target)
-        return sum(_write_if_changed(destination(t, site.dest), t.output or "")
+        return sum(_write_if_changed(Path(destination(t, site.dest)), t.output or "")
                    for t in targets)
 
 
