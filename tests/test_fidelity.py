@@ -65,20 +65,31 @@ def assert_same_files(expected_root: Path, actual_root: Path) -> None:
 
 # Big sites render in parallel when the order cannot matter: a page that reads posts' bodies,
 # or prose that only names them, leaves the order free; posts' layouts or bodies that read
-# other posts' bodies or count with `increment` do not (Jekyll's order matters).
-# case -> (post layout, archive page, first post's body, whether the order is free)
+# other posts' bodies or count with `increment` do not (Jekyll's order matters). Pages before
+# the first one that reads other pages' bodies render alongside the posts; Sass pages (which
+# add their source map to the site) stay after them.
+# case -> (post layout, archive page, first post's body, whether the order is free, more files)
 ORDER_CASES = {
     "page-reads-bodies": ("{{ content }}",
-                          "{% for post in site.posts %}{{ post.content }}{% endfor %}", "", True),
+                          "{% for post in site.posts %}{{ post.content }}{% endfor %}", "", True,
+                          {}),
     "prose-names-bodies": ("{{ content }}", "{{ site.posts | size }}",
-                           "A template may show `post.content` or `page.output`.", True),
+                           "A template may show `post.content` or `page.output`.", True, {}),
     "post-maps-bodies": ('{{ content }}<p>{{ site.posts | map: "content" | join: "" | size }}</p>',
-                         "{{ site.posts | size }}", "", False),
+                         "{{ site.posts | size }}", "", False, {}),
     "body-maps-bodies": ("{{ content }}", "{{ site.posts | size }}",
-                         '{{ site.posts | map: "content" | join: "" | size }}', False),
+                         '{{ site.posts | map: "content" | join: "" | size }}', False, {}),
     "post-shows-json": ("{{ content }}<p>{{ page.previous | jsonify | size }}</p>",
-                        "{{ site.posts | size }}", "", False),
-    "post-counts": ("{{ content }}<p>{% increment seen %}</p>", "{{ seen }}", "", False),
+                        "{{ site.posts | size }}", "", False, {}),
+    "post-counts": ("{{ content }}<p>{% increment seen %}</p>", "{{ seen }}", "", False, {}),
+    "page-reads-pages": ("{{ content }}", "{{ site.posts | size }}", "", True, {
+        "b-sizes.html": "---\n---\n{% for p in site.pages %}{{ p.url }} {{ p.content | size }}\n"
+                        "{% endfor %}",
+        "c-late.md": "---\n---\n# Late *page*\n"}),
+    "sass-page": ("{{ content }}", "{{ site.posts | size }}", "", True, {
+        "a-first/index.md": "---\n---\nFirst of the pages\n",
+        "assets/style.scss": "---\n---\n$c: red;\nbody { color: $c; }\n",
+        "d-after.md": "---\n---\nAfter the *style*.\n"}),
 }
 
 
@@ -90,13 +101,16 @@ def test_big_sites_render_in_parallel_only_when_the_order_cannot_matter(
     from sitegen.read.reader import Reader
     from sitegen.render.renderer import PARALLEL_MIN_DOCS, Renderer
 
-    layout, archive, body, free = ORDER_CASES[case]
+    layout, archive, body, free, files = ORDER_CASES[case]
     source = tmp_path / "src"
     (source / "_layouts").mkdir(parents=True)
     (source / "_posts").mkdir()
     (source / "_config.yml").write_text("title: Big\n")
     (source / "_layouts/post.html").write_text(f"<article>{layout}</article>\n")
     (source / "archive.html").write_text(f"---\n---\n{archive}\n")
+    for name, text in files.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text)
     for i in range(PARALLEL_MIN_DOCS + 10):
         (source / f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md").write_text(
             f"---\nlayout: post\ntitle: Post {i}\n---\nPost *{i}*, in Markdown.\n"

@@ -7,6 +7,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from io import StringIO
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Sequence, TextIO
 
@@ -65,17 +66,18 @@ class Renderer:
         as soon as it is rendered (in whichever process rendered it), so that writing overlaps
         rendering."""
         self._on_rendered = on_rendered
-        docs, pages = self.site.documents(), self.site.pages
+        docs, rendered = self.site.documents(), 0
         workers = min(os.cpu_count() or 1, 4)
         if parallel and workers > 1 and len(docs) >= PARALLEL_MIN_DOCS and \
                 self.order_independent():
-            alongside = self._leading_free_pages(pages)
+            alongside = self._leading_free_pages(self.site.pages)
             self._render_in_parallel(docs + alongside, workers)
-            pages = pages[len(alongside):]
+            rendered = len(alongside)
         else:
             for doc in docs:
                 self._render_and_hand_on(doc)
-        for page in pages:
+        # The list itself, not a copy: a Sass page adds its source map to it.
+        for page in islice(self.site.pages, rendered, None):
             self.render_document(page)
 
     def render_document(self, doc: Document) -> None:
@@ -127,12 +129,14 @@ class Renderer:
         """The pages, up to the first one whose own body could see another page's rendered
         body or count with `increment`: these render the same alongside the documents as
         after them (`order_independent` has cleared the layouts and includes). Generated and
-        paginated pages read the documents' output, so they stay last."""
+        paginated pages read the documents' output, and Sass adds its source map to the
+        site's pages, so those stay in this process, after the documents."""
         free = []
         for page in pages:
-            if page.generated is not None or page.pager is not None or (
-                    self._with_liquid(page) and (OTHER_CONTENT.search(page.content)
-                                                 or COUNTERS.search(page.content))):
+            if page.generated is not None or page.pager is not None or \
+                    page.extname in ASSET_EXTS or (
+                        self._with_liquid(page) and (OTHER_CONTENT.search(page.content)
+                                                     or COUNTERS.search(page.content))):
                 break
             free.append(page)
         return free
