@@ -86,6 +86,8 @@ def _apply_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
 
 def _block_ials(state: StateCore) -> None:
     """`{: …}` after a block (same paragraph's last line) or alone before the next block."""
+    if "{:" not in state.src:
+        return
     tokens = state.tokens
     pending: list[tuple[str, str]] | None = None
     remove: set[int] = set()
@@ -141,6 +143,8 @@ def _span_ials(state: StateCore) -> None:
 
 def _strong_outside(state: StateCore) -> None:
     """`***x***` (or `___x___`) is `<strong><em>` in kramdown, `<em><strong>` in CommonMark."""
+    if "***" not in state.src and "___" not in state.src:
+        return   # an `<em>` opens right before a `<strong>` only from a run of three
     for tok in state.tokens:
         # The delimiters leave empty text tokens between the emphasis tokens.
         children = [c for c in tok.children or [] if c.type != "text" or c.content]
@@ -412,6 +416,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 
 def _guillemets(state: StateCore) -> None:
     """kramdown reads `<<` and `>>` as guillemets before any HTML (outside code spans)."""
+    if "<<" not in state.src and ">>" not in state.src:
+        return
     for tok in state.tokens:
         if tok.type == "inline" and ("<<" in tok.content or ">>" in tok.content):
             parts, last = [], 0
