@@ -72,10 +72,10 @@ def parse_date(value: str | date | datetime, tz: tzinfo) -> datetime:
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=tz)
     day = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
-    if day:   # every post's file name: what `parse_time` finds in it, without the search
-        fields = {"year": int(day[1]), "mon": int(day[2]), "mday": int(day[3])}
-        return _local(_naive(fields), tz).astimezone(tz)
     try:
+        if day:   # every post's file name: what `parse_time` finds in it, without the search
+            fields = {"year": int(day[1]), "mon": int(day[2]), "mday": int(day[3])}
+            return _local(_naive(fields), tz).astimezone(tz)
         return parse_time(str(value), tz).astimezone(tz)
     except OverflowError:
         raise ValueError(f"date out of range: {value!r}") from None
