@@ -9,7 +9,8 @@ import yaml
 from sitegen.read.yamlfile import _Loader, _simple_mapping, load_yaml
 
 KEYS = ["layout", "title", "date", "tags", "categories", "published", "order", "x_1", "a-b",
-        "yes", "No", "null", "on", "y", "_", "1st", "Title", "ke y", "k:", " indented"]
+        "yes", "No", "null", "on", "y", "_", "1st", "Title", "ke y", "k:", " indented",
+        "k" * 1024, "k" * 1025]   # libyaml takes keys of up to 1,024 characters
 VALUES = [
     "post", "Hello, world", "Don't panic", 'The "best" model', "a  b", "a ,b", "a}", "a]",
     "C#", "a #b", "a: b", "a:b", "a:", "yes", "Yes", "YES", "yEs", "no", "on", "OFF", "true",
@@ -18,7 +19,8 @@ VALUES = [
     ".nan", ".NaN", ".hidden", "2020-01-02", "2020-1-2", "2020-01-02 10:00:00",
     "2020-01-02T10:00:00Z", "2020-01-02 10:00:00.5 +01:00", "2020-01-02 10:00:00 +0100",
     "2023-02-30", "2023-02-30 10:00:00", "2023-13-01", "/blog/", "(draft)", "_x", "é tudes",
-    "naïve", "日本語", "a\u2028b", "a\x85b", "a\tb", "\"quoted\"", "\"with # and: colon\"",
+    "naïve", "日本語", "a\u2028b", "a\x85b", "a\tb", "a\ufffeb", "a\uffffb", "\"\uffff\"",
+    "[a\ufffe]", "\ufffd", "0x_", "0b_", "0x1_f", "1_:0", "\"quoted\"", "\"with # and: colon\"",
     "\"esc\\\"aped\"", "\"back\\\\slash\"", "'single'", "'it''s'", "''", "\"\"", "[]", "[ ]",
     "[a]", "[a, b]", "[a,b]", "[ a , b ]", "[a b, c]", "[yes, 1, ~]", "[a, ]", "[a, [b]]",
     "[\"a\", b]", "[a: b]", "[a #b]", "{a: b}", "|", ">", "&anchor x", "*alias", "!tag x",

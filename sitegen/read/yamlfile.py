@@ -67,6 +67,8 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> 
                         source) from None
     except yaml.YAMLError as err:
         raise SiteError(f"{what} does not parse: {err}", path, first_line) from None
+    except ValueError as err:   # a number PyYAML matches but cannot make (`0x_`)
+        raise SiteError(f"{what} does not parse: {err}", path, first_line) from None
 
 
 # --- the usual front matter, read without the YAML machinery --------------------------------
@@ -74,11 +76,13 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> 
 # events and nodes in Python; such lines need one regular expression, and their scalars go
 # through PyYAML's own resolver and constructors. Anything else goes to PyYAML whole.
 
-_BAD = "\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff"   # YAML's breaks and unprintables
-_START = "A-Za-z0-9_.~(/+\\u00a0-\\u2027\\u202a-\\ufefe\\uff00-\\U0010ffff"
+# YAML's line breaks and the characters it does not accept (or that read_text cannot give)
+_BAD = "\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ud800-\\udfff\\ufeff\\ufffe\\uffff"
+_START = ("A-Za-z0-9_.~(/+\\u00a0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd"
+          "\\U00010000-\\U0010ffff")
 _PLAIN = rf"(?:[{_START}]|-(?=[0-9.]))(?:[^#:{_BAD}]|:(?=[^ ]))*(?<! )"   # one line, no `#`
 _LINE = re.compile(
-    rf"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(?:(?P<plain>{_PLAIN})"
+    rf"(?P<key>[A-Za-z_][A-Za-z0-9_-]{{0,1023}}):(?:[ ]+(?:(?P<plain>{_PLAIN})"
     rf'|"(?P<double>[^"\\\\{_BAD}]*)"|\'(?P<single>[^\'{_BAD}]*)\''
     r"|\[(?P<list>[^\[\]{}]*)\]))?")
 _ITEM = re.compile(rf"[{_START}][^,\[\]{{}}#:\"'{_BAD}]*(?<! )")
@@ -95,20 +99,30 @@ def _simple_mapping(text: str) -> dict[str, Any] | None:
             if line.strip(" "):
                 return None
             continue
-        if _scalar(match["key"]) != match["key"]:
-            return None   # `yes:`, `null:`… are not text keys
-        if match["double"] is not None or match["single"] is not None:
-            value: Any = match["double"] if match["double"] is not None else match["single"]
-        elif match["list"] is not None:
-            inside = match["list"].strip(" ")
-            items = [item.strip(" ") for item in inside.split(",")] if inside else []
-            if not all(_ITEM.fullmatch(item) for item in items):
-                return None
-            value = [_scalar(item) for item in items]
-        else:
-            value = _scalar(match["plain"] or "")
-        data[match["key"]] = value
+        try:
+            key, value = match["key"], _value(match)
+        except (_Declined, ValueError):   # ValueError: `0x_`, which PyYAML reports in full
+            return None
+        data[key] = value
     return data or None
+
+
+def _value(match: re.Match) -> Any:
+    if _scalar(match["key"]) != match["key"]:
+        raise _Declined   # `yes:`, `null:`… are not text keys
+    if match["double"] is not None or match["single"] is not None:
+        return match["double"] if match["double"] is not None else match["single"]
+    if match["list"] is not None:
+        inside = match["list"].strip(" ")
+        items = [item.strip(" ") for item in inside.split(",")] if inside else []
+        if not all(_ITEM.fullmatch(item) for item in items):
+            raise _Declined
+        return [_scalar(item) for item in items]
+    return _scalar(match["plain"] or "")
+
+
+class _Declined(Exception):
+    """A line the short path leaves to PyYAML."""
 
 
 def _scalar(text: str) -> Any:
