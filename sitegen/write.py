@@ -4,6 +4,7 @@ a failed build never leaves a half-written site."""
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import subprocess
 import time
@@ -16,9 +17,11 @@ from .urls import unescape_path
 
 def destination(item: Document | StaticFile, dest: Path) -> str:
     """Where Jekyll writes `item`: the URL, with `index.html` for folders, plus the extension.
-    A string: a build makes one per file, and a `Path` costs more than writing a small file."""
+    The URL's `.`, `..` and doubled slashes are resolved as from the root, so that nothing
+    lands outside `dest` (Jekyll's `in_dest_dir`). A string: a build makes one per file, and
+    a `Path` costs more than writing a small file."""
     url = unescape_path(item.url)
-    path = os.path.join(dest, url.lstrip("/"))
+    path = os.path.join(dest, posixpath.normpath("/" + url).lstrip("/"))
     if isinstance(item, StaticFile):
         return path
     if url.endswith("/"):

@@ -172,3 +172,13 @@ def test_records_of_removed_destinations_are_dropped(site, sitegen_cli, tmp_path
     write(src, {"index.md": "---\nlayout: default\n---\n# Changed\n"})
     assert UNCHANGED not in build()
     assert len(list(records.glob("*.json"))) == 1
+
+
+def test_odd_permalinks_are_recorded_where_they_are_written(site):
+    """A permalink with `.` parts or doubled slashes lands where Jekyll writes it, and the
+    build's record names that file, so that the next build still finds nothing changed."""
+    src, dest, build, _ = site
+    write(src, {"odd.md": "---\npermalink: /e/%2E/f/%2F%2Fg/\n---\nOdd\n"})
+    assert UNCHANGED not in build()
+    assert (dest / "e/f/g/index.html").is_file()
+    assert UNCHANGED in build()
