@@ -86,6 +86,16 @@ ORDER_CASES = {
         "b-sizes.html": "---\n---\n{% for p in site.pages %}{{ p.url }} {{ p.content | size }}\n"
                         "{% endfor %}",
         "c-late.md": "---\n---\n# Late *page*\n"}),
+    "page-includes-relative": ("{{ content }}", "{{ site.posts | size }}", "", True, {
+        "g.html": "---\n---\n{% for p in site.posts %}{% include_relative snippets/len.html p=p %},"
+                  "{% endfor %}\n",
+        "snippets/len.html": "{{ include.p.content | size }}"}),
+    "page-reads-by-key": ("{{ content }}", "{{ site.posts | size }}", "", True, {
+        "f.html": "---\n---\n{% assign k = 'content' %}{% for p in site.posts %}"
+                  "{{ p[k] | size }},{% endfor %}\n"}),
+    "post-reads-by-key": ("{{ content }}{% capture k %}content{% endcapture %}"
+                          "<p>{{ page.previous[k] | size }}</p>", "{{ site.posts | size }}", "",
+                          False, {}),
     "sass-page": ("{{ content }}", "{{ site.posts | size }}", "", True, {
         "a-first/index.md": "---\n---\nFirst of the pages\n",
         "assets/style.scss": "---\n---\n$c: red;\nbody { color: $c; }\n",

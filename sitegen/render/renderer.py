@@ -135,8 +135,7 @@ class Renderer:
         for page in pages:
             if page.generated is not None or page.pager is not None or \
                     page.extname in ASSET_EXTS or (
-                        self._with_liquid(page) and (OTHER_CONTENT.search(page.content)
-                                                     or COUNTERS.search(page.content))):
+                        self._with_liquid(page) and _may_read_bodies(page.content)):
                 break
             free.append(page)
         return free
@@ -182,7 +181,8 @@ class Renderer:
         """Whether collection documents may render in any order (so in parallel): no template
         they render with can read another document's `content` or `output`, which in Jekyll's
         order is rendered HTML for documents before and Markdown for those after, nor count
-        with `increment`, whose counters run on from document to document. Pages' own bodies
+        with `increment`, whose counters run on from document to document (`_may_read_bodies`
+        says what it looks for; a key built by filters is beyond it). Pages' own bodies
         may: pages render after every document, in order, in either case. Nor can bodies
         that Liquid does not render (most posts: scanning them would cost a tenth of a read)."""
         sources = [layout.content for layout in self.site.layouts.values()]
@@ -191,7 +191,7 @@ class Renderer:
             if folder.is_dir():
                 sources += [p.read_text(encoding="utf-8", errors="replace")
                             for p in folder.rglob("*") if p.is_file()]
-        return not any(OTHER_CONTENT.search(text) or COUNTERS.search(text) for text in sources)
+        return not any(_may_read_bodies(text) for text in sources)
 
     def _paginator(self, pager: dict[str, Any]) -> dict[str, Any]:
         return {**pager, "posts": [self.drop(p) for p in pager["posts"]]}
@@ -518,12 +518,22 @@ def _map_url(css_page: Document) -> str:
     return css_page.url + ".map" if css_page.url.endswith(".css") else css_page.url
 
 
-# Reading another document's body: `post.content`, `post["output"]`, a filter given the key
-# (`map: "content"`), or the whole document as JSON or Ruby (`jsonify`, `inspect`).
-# `include.output` is an include's parameter, not a document's output.
-OTHER_CONTENT = re.compile(r"(?<!\binclude)\.\s*(content|output)\b"
-                           r"|\[\s*[\"'](content|output)[\"']\s*\]"
-                           r"|[:,]\s*[\"'](content|output)[\"']|\|\s*(jsonify|inspect)\b")
+def _may_read_bodies(template: str) -> bool:
+    """Whether Liquid source could read another document's `content` or `output`, or count
+    with `increment`. Reading a body takes, in a tag or an output: `post.content`, the key
+    named in a string (`post["output"]`, `map: "content"`, `assign key = "content"` and then
+    `post[key]`) or captured as a key, the whole document as JSON or Ruby (`jsonify`,
+    `inspect`), or a file this cannot see (`include_relative`). `include.output` is an
+    include's parameter, not a document's output."""
+    return COUNTERS.search(template) is not None or \
+        CAPTURED_NAME.search(template) is not None or \
+        any(BODY_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
+
+
+LIQUID_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
+                        r"|\|\s*(?:jsonify|inspect)\b|\binclude_relative\b")
+CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")
 COUNTERS = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
