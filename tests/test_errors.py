@@ -170,6 +170,33 @@ def test_error_in_a_large_site_built_in_parallel(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_parallel_build_reports_the_error_a_serial_build_meets_first(tmp_path: Path) -> None:
+    """Five failing posts in a row, the first in a worker process's share (its place is 1
+    more than a multiple of 2, 3 and 4 workers): the error shown is the first post's, as in a
+    serial build (and in Jekyll), whichever process meets its error first."""
+    from datetime import date, timedelta
+
+    from sitegen.build import build
+    from sitegen.config import Options
+    from sitegen.errors import SiteError
+
+    src = tmp_path / "src"
+    posts = {}
+    for i in range(260):
+        day = date(2020, 1, 1) + timedelta(days=i)
+        body = f"{{{{ x | no_filter_{i} }}}}" if 13 <= i <= 17 else f"Body {i}"
+        posts[f"_posts/{day}-post-{i}.md"] = f"---\ntitle: P{i}\n---\n{body}\n"
+    write(src, {**GOOD, **posts})
+    errors = []
+    for parallel in (True, False):
+        with pytest.raises(SiteError) as caught:
+            build(Options(source=str(src), destination=str(tmp_path / "out"),
+                          parallel=parallel), log=lambda *_: None)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    assert "post-13.md" in errors[0] and "no_filter_13" in errors[0], errors[0]
+
+
 def test_missing_theme_names_where_sitegen_looked(tmp_path: Path) -> None:
     src = tmp_path / "src"
     write(src, {**GOOD, "_config.yml": "theme: no-such-theme\n"})

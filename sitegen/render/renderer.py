@@ -116,14 +116,17 @@ class Renderer:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
             futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
-            for i in chunks[0]:
-                self._render_and_hand_on(items[i])
+            failures = [failure] if (failure := _render_each(self, items, chunks[0])) else []
             for chunk, future in zip(chunks[1:], futures):
-                rendered, volatile, records = future.result()
+                rendered, volatile, records, failure = future.result()
+                if failure:
+                    failures.append(failure)
                 for i, (content, output) in zip(chunk, rendered):
                     items[i].content, items[i].output = content, output
                 self.site.volatile |= volatile
                 self._merge_records(records)
+        if failures:   # the error a serial build meets first, whichever process met it
+            raise min(failures, key=lambda failure: failure[0])[1]
 
     def _leading_free_pages(self, pages: list[Document]) -> list[Document]:
         """The pages, up to the first one whose own body could see another page's rendered
@@ -539,6 +542,7 @@ UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
+Failure = tuple[int, Exception]   # an item's place in the rendering order, and its error
 # Renderer.dependents and .content_readers with documents as (place in the site, is excerpt).
 Records = tuple[dict[str, list[tuple[int, bool] | None]],
                 list[tuple[tuple[int, bool] | None, list[tuple[int, bool] | None]]]]
@@ -570,15 +574,28 @@ def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
     return True
 
 
-def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records]:
+def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records,
+                                             Failure | None]:
     """In a forked worker: render some documents (and pages) with the parent's renderer; their
-    content and output, what made them depend on the moment of building, and who read what."""
+    content and output, what made them depend on the moment of building, who read what, and
+    the first error met."""
     assert _FORKED is not None
-    renderer, docs = _FORKED
+    renderer, items = _FORKED
+    failure = _render_each(renderer, items, chunk)
+    return ([(items[i].content, items[i].output) for i in chunk], renderer.site.volatile,
+            renderer._records(), failure)
+
+
+def _render_each(renderer: Renderer, items: list[Document], chunk: list[int]
+                 ) -> Failure | None:
+    """Render `items` at the places in `chunk`, in order, up to the first that fails: its
+    place and its error."""
     for i in chunk:
-        renderer._render_and_hand_on(docs[i])
-    return ([(docs[i].content, docs[i].output) for i in chunk], renderer.site.volatile,
-            renderer._records())
+        try:
+            renderer._render_and_hand_on(items[i])
+        except Exception as err:   # noqa: BLE001 - handed to the parent, raised there
+            return i, err
+    return None
 
 
 def _opening(source: str, tag: str) -> tuple[int | None, int | None]:
