@@ -68,6 +68,14 @@ class DocumentDrop(_Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.doc.data
 
+    def to_s(self) -> str:
+        """`{{ post }}`: Jekyll's `Document#to_s`, the output once rendered, else the content
+        (not the hash, which would run on through `next` and `previous`)."""
+        self.renderer.note_content_read(self.doc)
+        doc = self.doc
+        return doc.output if doc.output is not None else \
+            doc.content if doc.content is not None else "NO CONTENT"
+
     def _compute(self, key: str) -> Any:
         doc = self.doc
         if key in ("title", "categories", "tags"):
@@ -114,6 +122,11 @@ class ExcerptDrop(DocumentDrop):
 
     def _fallback(self) -> Mapping[str, Any]:
         return self._data
+
+    def to_s(self) -> str:
+        """Jekyll's `Excerpt#to_s`: the output once rendered, else the content."""
+        excerpt = self.excerpt
+        return excerpt.output if excerpt.output is not None else excerpt.content
 
     def _compute(self, key: str) -> Any:
         if key == "excerpt":

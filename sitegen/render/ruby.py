@@ -47,7 +47,8 @@ def ruby_to_s(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, (list, tuple, Mapping)):
-        return ruby_inspect(value)
+        own = getattr(value, "to_s", None)    # a drop with a `to_s` of its own
+        return own() if own is not None else ruby_inspect(value)
     return _scalar_to_s(value)
 
 
