@@ -1,6 +1,6 @@
 """Build benchmark: Jekyll, sitegen and Hugo on the same generated site, in one run.
 
-    python bench/build.py --posts 1000 --runs 5
+    python bench/build.py --posts 1000 --runs 5 [--sections 4]
 
 For each peer: the median wall time, CPU time (user + system, all its processes) and the
 peak memory of a cold build (no output, no cache), and the wall time of a second build with
@@ -66,11 +66,11 @@ def run_once(peer: Peer, src: Path, dest: Path) -> tuple[float, float, float]:
     return seconds, float(user) + float(system), int(peak_kb) / 1024
 
 
-def measure(posts: int, runs: int, tmp: Path) -> dict[str, Timings]:
+def measure(posts: int, runs: int, tmp: Path, sections: int = 1) -> dict[str, Timings]:
     """Cold and no-change builds of every installed peer on a generated `posts`-post site."""
     sources = {"jekyll": tmp / "site", "hugo": tmp / "hugo-site"}
-    generate(posts, sources["jekyll"])
-    generate_hugo(posts, sources["hugo"])
+    generate(posts, sources["jekyll"], sections)
+    generate_hugo(posts, sources["hugo"], sections)
     peers = [p for p in PEERS if shutil.which(p.command(Path(), Path())[0])]
     results = {p.name: Timings() for p in peers}
     for _ in range(runs):
@@ -92,12 +92,13 @@ def measure(posts: int, runs: int, tmp: Path) -> dict[str, Timings]:
     return results
 
 
-def report(results: dict[str, Timings], posts: int, runs: int) -> None:
+def report(results: dict[str, Timings], posts: int, runs: int, sections: int = 1) -> None:
     cold = {name: statistics.median(t.cold) for name, t in results.items()}
     unchanged = {name: statistics.median(t.unchanged) for name, t in results.items()}
     cpu = {name: statistics.median(t.cold_cpu) for name, t in results.items()}
     base = cold["sitegen"]
-    print(f"{posts} posts, median of {runs} runs")
+    print(f"{posts} posts of {sections} section{'s' if sections > 1 else ''}, "
+          f"median of {runs} runs")
     print(f"{'peer':<12} {'cold s':>7} {'peer/sitegen':>13} {'cold CPU s':>11} "
           f"{'no change s':>12} {'peak MiB':>9}")
     for name, timings in results.items():
@@ -117,10 +118,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sections", type=int, default=1, help="sections per post")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        results = measure(args.posts, args.runs, Path(tmp))
-    report(results, args.posts, args.runs)
+        results = measure(args.posts, args.runs, Path(tmp), args.sections)
+    report(results, args.posts, args.runs, args.sections)
     return 0
 
 

@@ -1,6 +1,9 @@
 """Generate a blog-like Jekyll site with N posts, deterministically, for benchmarks.
 
-    python bench/gen_site.py 1000 /tmp/bench-site
+    python bench/gen_site.py 1000 /tmp/bench-site [SECTIONS]
+
+Each post is one section (a paragraph, a heading, a list, every third a code block, every
+fourth a table, emphasis and typography) unless told more: real ML posts are longer.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ class Post:
     body: str
 
 
-def content(n: int) -> tuple[str, list[Post]]:
+def content(n: int, sections: int = 1) -> tuple[str, list[Post]]:
     """The about page's text and the posts: the same for every generator (seeded)."""
     rng = random.Random(1234)
     about = sentence(rng, 30)
@@ -113,12 +116,13 @@ def content(n: int) -> tuple[str, list[Post]]:
         title = sentence(rng, 4)[:-1]
         cats = rng.sample(CATEGORIES, 1 + i % 2)
         tags = rng.sample(TAGS, 2)
+        body = "\n".join(post_body(rng, i) for _ in range(sections))
         posts.append(Post(i, 2015 + i % 10, 1 + (i // 10) % 12, 1 + i % 28, f"{title} {i}", cats,
-                          tags, post_body(rng, i)))
+                          tags, body))
     return about, posts
 
 
-def generate(n: int, dest: Path) -> None:
+def generate(n: int, dest: Path, sections: int = 1) -> None:
     (dest / "_layouts").mkdir(parents=True, exist_ok=True)
     (dest / "_includes").mkdir(exist_ok=True)
     (dest / "_posts").mkdir(exist_ok=True)
@@ -133,7 +137,7 @@ def generate(n: int, dest: Path) -> None:
     (dest / "index.html").write_text(INDEX)
     (dest / "categories.html").write_text(CATEGORIES_PAGE)
     (dest / "tags.html").write_text(TAGS_PAGE)
-    about, posts = content(n)
+    about, posts = content(n, sections)
     (dest / "about.md").write_text(f"---\nlayout: default\ntitle: About\n---\n# About\n\n{about}\n")
     (dest / "assets/style.css").write_text("body { font-family: sans-serif; }\n")
     for p in posts:
@@ -144,7 +148,7 @@ def generate(n: int, dest: Path) -> None:
 
 
 if __name__ == "__main__":
-    generate(int(sys.argv[1]), Path(sys.argv[2]))
+    generate(int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1)
 
 
 # --- the same blog for Hugo, with templates that do the same work ------------------------------
@@ -189,7 +193,7 @@ HUGO_FOOTER = """<footer>{{ .Site.Params.description }} · {{ len (where .Site.R
 """
 
 
-def generate_hugo(n: int, dest: Path) -> None:
+def generate_hugo(n: int, dest: Path, sections: int = 1) -> None:
     """The same posts as `generate`, as a Hugo site."""
     for folder in ("layouts/_default", "layouts/partials", "content/posts", "static/assets"):
         (dest / folder).mkdir(parents=True, exist_ok=True)
@@ -205,7 +209,7 @@ def generate_hugo(n: int, dest: Path) -> None:
                "partials/header.html": HUGO_HEADER, "partials/footer.html": HUGO_FOOTER}
     for name, text in layouts.items():
         (dest / "layouts" / name).write_text(text)
-    about, posts = content(n)
+    about, posts = content(n, sections)
     (dest / "content/about.md").write_text(f"---\ntitle: About\n---\n# About\n\n{about}\n")
     (dest / "static/assets/style.css").write_text("body { font-family: sans-serif; }\n")
     for p in posts:

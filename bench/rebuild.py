@@ -6,7 +6,7 @@
   path), and until the reload message reaches a WebSocket client of a running server;
 - peak memory of each build and of the server.
 
-    python bench/rebuild.py --posts 1000 --runs 5
+    python bench/rebuild.py --posts 1000 --runs 5 [--sections 4]
 """
 
 from __future__ import annotations
@@ -91,16 +91,17 @@ def main() -> int:
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3, help="rounds of cold builds")
     parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--sections", type=int, default=1, help="sections per post")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        builds = measure(args.posts, args.runs, Path(tmp) / "builds")
+        builds = measure(args.posts, args.runs, Path(tmp) / "builds", args.sections)
         src = Path(tmp) / "site"
-        generate(args.posts, src)
+        generate(args.posts, src, args.sections)
         full, times, kinds = edits_in_session(src, Path(tmp) / "out", args.edits)
         latencies, server_peak = asyncio.run(reload_latency(src, Path(tmp) / "served",
                                                             args.edits))
     ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
-    report(builds, args.posts, args.runs)
+    report(builds, args.posts, args.runs, args.sections)
     print(f"one post edited ({kinds}): median {ms(statistics.median(times))}, "
           f"max {ms(max(times))} over {args.edits} edits (first full build in the session "
           f"{full:.2f} s)")
