@@ -68,6 +68,11 @@ class DocumentDrop(_Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.doc.data
 
+    def inspect(self) -> str:
+        """Jekyll's `Document#inspect`, as a document shows inside an array or a hash (`{{
+        site.tags }}`); its keys would run on through `next` and `previous` for ever."""
+        return f"#<Jekyll::Document {self.doc.relative_path} collection={self.doc.collection}>"
+
     def to_s(self) -> str:
         """`{{ post }}`: Jekyll's `Document#to_s`, the output once rendered, else the content
         (not the hash, which would run on through `next` and `previous`)."""

@@ -82,6 +82,8 @@ def _flatten(items: Iterable[Any]) -> list:
 
 def _eql_key(value: Any) -> Any:
     """A key equal for values Ruby's `eql?` holds equal (1 and 1.0 are not)."""
+    if isinstance(value, _DROPS):
+        return ("object", id(value))   # Jekyll's documents and drops: the same object
     if isinstance(value, Mapping):
         return ("hash", frozenset((_eql_key(k), _eql_key(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):

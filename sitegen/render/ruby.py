@@ -76,6 +76,9 @@ def ruby_inspect(value: Any) -> str:
         return "nil"
     if isinstance(value, str):
         return _inspect_string(value)
+    own = getattr(value, "inspect", None)   # a drop with an `inspect` of its own
+    if own is not None:
+        return own()
     if isinstance(value, Mapping):
         pairs = (f"{ruby_inspect(k)}=>{ruby_inspect(v)}" for k, v in value.items())
         return "{" + ", ".join(pairs) + "}"
