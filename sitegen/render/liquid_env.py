@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import operator
 import re
-from datetime import date, datetime, timezone
+from collections.abc import Collection
+from datetime import date, datetime
+from decimal import Decimal
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output
 from liquid import BoundTemplate, Environment
+from liquid.builtin.expressions.loop import LoopExpression
+from liquid.builtin.expressions.primitive import StringLiteral
+from liquid.exceptions import LiquidTypeError
 from liquid.context import ReadOnlyChainMap, RenderContext, builtin
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
-from .ruby import liquid_output
+from .ruby import liquid_output, ruby_inspect
 from ..printing.filters import print_filters
 from .filters import located_errors, register_filters
 from .tags import JEKYLL_TAGS
@@ -35,24 +41,101 @@ def _ruby_to_liquid_string(val: Any, autoescape: bool) -> str:
 # python-liquid prints with Python's `str`; Jekyll sites expect Ruby's forms everywhere.
 _output.to_liquid_string = _ruby_to_liquid_string  # type: ignore[assignment]
 
-def _with_times(compare: Any, operator: Any) -> Any:
-    """Ruby compares times (and dates) in conditions; python-liquid only numbers and strings."""
-    def wrapped(*args: Any) -> bool:
-        left, right = args[-2], args[-1]
-        if isinstance(left, (datetime, date)) and isinstance(right, (datetime, date)):
-            return bool(operator(_as_time(left), _as_time(right)))
-        return compare(*args)
-    return wrapped
+# --- conditions and loops as Ruby's Liquid 5.4 evaluates them ---------------------------------
+
+_NUMBERS = (int, float, Decimal)
 
 
-def _as_time(value: date) -> datetime:
+def _ordering(python_operator: Any) -> Any:
+    """`<`, `<=` (and so `>`, `>=`) as Ruby's Liquid: values of one kind (numbers, text, times,
+    dates) compare; numbers against text and the like fail as Ruby's `<` does; anything that
+    has no `<` in Ruby (nil, true, false, arrays, hashes) makes the condition false."""
+    def compare(*args: Any) -> bool:   # python-liquid calls `_lt(token, l, r)`, `_le(l, r)`
+        token = args[0] if len(args) == 3 else None
+        left, right = (_liquid_value(v) for v in args[-2:])
+        kinds = (_ruby_kind(left), _ruby_kind(right))
+        if None in kinds:
+            return False
+        if kinds[0] != kinds[1] and not all(kind in ("Integer", "Float") for kind in kinds):
+            shown = ruby_inspect(right) if kinds[1] == "Integer" or isinstance(right, float) \
+                else kinds[1]
+            raise LiquidTypeError(f"comparison of {kinds[0]} with {shown} failed", token=token)
+        return bool(python_operator(left, right))
+    return compare
+
+
+def _ruby_kind(value: Any) -> str | None:
+    """The Ruby class that orders `value`, or None when Ruby's value has no `<`."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return "Integer"
+    if isinstance(value, (float, Decimal)):
+        return "Float"
+    if isinstance(value, str):
+        return "String"
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        return "Time"
+    if isinstance(value, date):
+        return "Date"
+    return None
 
 
-_logical._lt = _with_times(_logical._lt, operator.lt)  # type: ignore[attr-defined]
-_logical._le = _with_times(_logical._le, operator.le)  # type: ignore[attr-defined]
+def _liquid_value(value: Any) -> Any:
+    return value.__liquid__() if hasattr(value, "__liquid__") else value
+
+
+def _contains(token: Token, left: Any, right: Any) -> bool:
+    """Ruby's `contains`: `include?` where the left side has one (text, arrays, hashes), the
+    right side as text for text; false, not an error, for anything else."""
+    if not _logical.is_truthy(left) or not _logical.is_truthy(right):
+        return False
+    if isinstance(left, str):
+        return liquid_output(right) in left
+    if isinstance(left, Collection):
+        try:
+            return right in left
+        except TypeError:   # a key no hash can hold
+            return False
+    return False
+
+
+_logical._lt = _ordering(operator.lt)  # type: ignore[attr-defined]
+_logical._le = _ordering(operator.le)  # type: ignore[attr-defined]
+_logical._contains = _contains  # type: ignore[attr-defined]
+
+
+def _loop_segment(self: LoopExpression, context: RenderContext) -> tuple[Iterator[Any], int]:
+    """Ruby Liquid's `For#collection_segment`: the items whose place is at least `offset`
+    (none skipped for a negative one) and below `offset + limit` (none for a limit of 0 or
+    less); text is one item, whatever the slice; `offset: continue` goes on where the last
+    loop of the same name over the same collection stopped."""
+    key = f"{self.identifier}-{self.iterable}"
+    offset: int | str | None
+    if isinstance(self.offset, StringLiteral):
+        offset = self.offset.value
+        if offset != "continue":
+            offset = self._to_int(offset, token=self.offset.token)
+    else:
+        offset = None if self.offset is None else \
+            self._to_int(self.offset.evaluate(context), token=self.offset.token)
+    start = context.stopindex(key) if offset == "continue" else int(offset or 0)
+    limit = None if self.limit is None else \
+        self._to_int(self.limit.evaluate(context), token=self.limit.token)
+    collection = self.iterable.evaluate(context)
+    if isinstance(collection, str):
+        items = [collection] if collection else []
+    else:
+        first = max(start, 0)
+        last = None if limit is None else max(start + limit, first)
+        items = list(islice(self._to_iter(collection, context)[0], first, last))
+    if self.reversed:
+        items.reverse()
+    context.stopindex(key=key, index=start + len(items))
+    return iter(items), len(items)
+
+
+LoopExpression.evaluate = _loop_segment  # type: ignore[method-assign]
 
 _into_inner = TokenStream.into_inner
 
