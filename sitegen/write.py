@@ -7,10 +7,13 @@ import os
 import posixpath
 import shutil
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
+from .errors import SiteError, shown
 from .site import Document, Site, StaticFile
 from .urls import unescape_path
 
@@ -24,8 +27,10 @@ def destination(item: Document | StaticFile, dest: Path) -> str:
     path = os.path.join(dest, posixpath.normpath("/" + url).lstrip("/"))
     if isinstance(item, StaticFile):
         return path
-    if url.endswith("/"):
-        path = os.path.join(path, "index" if item.is_page else "index.html")
+    if item.url.endswith("/"):   # as written, before `%2F` is decoded
+        if not item.is_page:
+            return os.path.join(path, "index.html")   # a document's, whatever its extension
+        path = os.path.join(path, "index")
     if not path.endswith(item.output_ext):
         path += item.output_ext
     return path
@@ -49,26 +54,41 @@ class Staging:
         """Write one rendered collection document now (pages wait for `commit`)."""
         if id(doc) in self.streamed:
             target = destination(doc, self.root)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            _write_one(doc, target)
+            _located(doc, lambda: os.makedirs(os.path.dirname(target), exist_ok=True))
+            _write_located(doc, target)
 
     def commit(self) -> int:
-        """Write what is left, keep `keep_files`, swap the new output in; the file count."""
+        """Write what is left, keep `keep_files`, swap the new output in; the file count.
+        Where files share a destination, the last in Jekyll's order (pages, static files,
+        documents) is the one written, with Jekyll's warning."""
         site = self.site
-        items = [i for i in site.files_to_write() if id(i) not in self.streamed]
-        targets = [destination(item, self.root) for item in items]
+        every = site.files_to_write()
+        targets = [destination(item, self.root) for item in every]
+        sharing: dict[str, list[int]] = {}
+        for index, target in enumerate(targets):
+            sharing.setdefault(target, []).append(index)
+        for target, indexes in sharing.items():
+            if len(indexes) > 1:
+                _warn_shared(str(site.dest) + target[len(str(self.root)):],
+                             [every[i] for i in indexes], site.source)
+        left = [i for i, target in enumerate(targets) if sharing[target][-1] == i and (
+            id(every[i]) not in self.streamed or len(sharing[target]) > 1)]
+        folders: dict[str, Document | StaticFile] = {}
+        for i in left:
+            folders.setdefault(os.path.dirname(targets[i]), every[i])
         try:
-            for folder in sorted({os.path.dirname(t) for t in targets}):
-                os.makedirs(folder, exist_ok=True)
+            for folder in sorted(folders):
+                _located(folders[folder], lambda: os.makedirs(folder, exist_ok=True))
             # Writing files is kernel work that overlaps well across threads.
             with ThreadPoolExecutor(WRITE_THREADS) as pool:
-                list(pool.map(_write_one, items, targets))
+                list(pool.map(_write_located, [every[i] for i in left],
+                              [targets[i] for i in left]))
             _keep_files(site, site.dest, self.root)
         except BaseException:
             self.abort()
             raise
         replace_folder(self.root, site.dest, background=True)
-        return len(items) + len(self.streamed)
+        return len(sharing)
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -91,6 +111,29 @@ def replace_folder(new: Path, target: Path, background: bool = False) -> None:
         _remove_in_background(old)
     else:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _located(item: Document | StaticFile, write: Callable[[], None]) -> None:
+    """A file that cannot be written (a folder in the way, a NUL byte from `%00` in a URL) is
+    the error of the file that wanted to be written there."""
+    try:
+        write()
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise SiteError(f"cannot write the output file for URL {item.url!r}: {reason}",
+                        item.relative_path) from None
+
+
+def _write_located(item: Document | StaticFile, target: str) -> None:
+    _located(item, lambda: _write_one(item, target))
+
+
+def _warn_shared(target: str, items: list[Document | StaticFile], source: Path) -> None:
+    """Jekyll's `conflicting_urls` warning."""
+    print(f"warning: conflict: {target} is the destination of more than one file; the last "
+          "one is written:", file=sys.stderr)
+    for item in items:
+        print(f"  - {shown(item.path, source)}", file=sys.stderr)
 
 
 def _write_one(item: Document | StaticFile, target: str) -> None:

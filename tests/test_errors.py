@@ -75,6 +75,9 @@ CASES = {
         "_data/links.yml",
         "- name: a\n  url: [b\n",
         "_data/links.yml:2", "YAML does not parse", 2),
+    "URL with a NUL byte": (
+        "nul.md", "---\npermalink: /a%00b.html\n---\nText\n",
+        "nul.md", "embedded null byte", None),
     "unknown filter": (
         "_layouts/default.html",
         "<main>\n{{ content | no_such_filter }}</main>\n",
