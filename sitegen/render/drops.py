@@ -88,7 +88,7 @@ class DocumentDrop(_Drop):
         if key == "collection":
             return doc.collection
         if key in ("excerpt", "content", "output"):
-            self.renderer.note_content_read(doc)
+            self.renderer.note_content_read(doc, body=key != "excerpt")
         if key == "excerpt":
             if "excerpt" in doc.data:
                 return "" if doc.data["excerpt"] is None else ruby_to_s(doc.data["excerpt"])
@@ -163,7 +163,7 @@ class PageDrop(_Drop):
     def _compute(self, key: str) -> Any:
         page = self.page
         if key in ("content", "excerpt"):
-            self.renderer.note_content_read(page)
+            self.renderer.note_content_read(page, body=key == "content")
         if key == "content":
             return self._content if self._content is not None else page.content
         if key == "dir":

@@ -54,7 +54,10 @@ class Renderer:
         self._on_rendered: Callable[[Document], None] | None = None
         self._shared_ok: dict[str, bool] = {}     # include name -> same output on every page
         self._shared: dict[str, tuple[str, list]] = {}   # -> (output, reads to replay)
-        self._notes: list[list[tuple[Document | None, str | None]]] = []   # being recorded
+        self._notes: list[list[Note]] = []   # being recorded for shared includes
+        # While documents render in parallel: whether one read another's rendered body.
+        self._watching_order = False
+        self.read_across = False
 
     # --- the whole site -------------------------------------------------------------------
 
@@ -110,22 +113,39 @@ class Renderer:
             hook(self, doc)
 
     def _render_in_parallel(self, items: list[Document], workers: int) -> None:
+        """Render `items` in `workers` processes. Should a document turn out to read another
+        one's body after all (`{{ page.previous }}` prints it; `order_independent` cannot
+        see every such template), they are rendered again, in order, in this process."""
         global _FORKED
         _FORKED = (self, items)   # inherited by the forked workers, never pickled
+        bodies = [(item.content, item.output) for item in items]
+        records = self._records()
         chunks = [list(range(i, len(items), workers)) for i in range(workers)]
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
-            failures = [failure] if (failure := _render_each(self, items, chunks[0])) else []
-            for chunk, future in zip(chunks[1:], futures):
-                rendered, volatile, records, failure = future.result()
-                if failure:
-                    failures.append(failure)
-                for i, (content, output) in zip(chunk, rendered):
-                    items[i].content, items[i].output = content, output
-                self.site.volatile |= volatile
-                self._merge_records(records)
-        if failures:   # the error a serial build meets first, whichever process met it
+        self._watching_order, self.read_across = True, False
+        try:
+            with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+                futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
+                first = _render_each(self, items, chunks[0])
+                failures = [first] if first else []
+                for chunk, future in zip(chunks[1:], futures):
+                    rendered, volatile, worker_records, failure, read_across = future.result()
+                    failures += [failure] if failure else []
+                    for i, (content, output) in zip(chunk, rendered):
+                        items[i].content, items[i].output = content, output
+                    self.site.volatile |= volatile
+                    self._merge_records(worker_records)
+                    self.read_across |= read_across
+        finally:
+            self._watching_order = False
+        if self.read_across:
+            for item, (content, output) in zip(items, bodies):
+                item.content, item.output = content, output
+            self.dependents, self.content_readers = {}, {}
+            self._merge_records(records)
+            for item in items:
+                self._render_and_hand_on(item)
+        elif failures:   # the error a serial build meets first, whichever process met it
             raise min(failures, key=lambda failure: failure[0])[1]
 
     def _leading_free_pages(self, pages: list[Document]) -> list[Document]:
@@ -434,20 +454,24 @@ class Renderer:
                 self._rendering.pop()
         return excerpt.output
 
-    def note_content_read(self, doc: Document) -> None:
-        """Record that the document being rendered saw `doc`'s content, excerpt or output
-        (an incremental rebuild must render the reader again when that body changes)."""
+    def note_content_read(self, doc: Document, body: bool = True) -> None:
+        """Record that the document being rendered saw `doc`'s content or output (`body`), or
+        its excerpt (an incremental rebuild must render the reader again when that body
+        changes). During a parallel rendering, another document's body is a read whose
+        answer depends on the order (rendered HTML or Markdown): `read_across`."""
         for notes in self._notes:
-            notes.append((doc, None))
+            notes.append((doc, None, body))
         reader = self._rendering[-1] if self._rendering else None
         if reader is not doc and not (isinstance(reader, Excerpt) and reader.doc is doc):
             self.content_readers.setdefault(doc, set()).add(reader)
+            if body and self._watching_order:
+                self.read_across = True
 
     def note_dependency(self, key: str) -> None:
         """Record that the document being rendered used an include file (its path) or
         `site.data`; serve renders those documents again when that input changes."""
         for notes in self._notes:
-            notes.append((None, key))
+            notes.append((None, key, False))
         current = self._rendering[-1] if self._rendering else None
         doc = current.doc if isinstance(current, Excerpt) else current
         self.dependents.setdefault(key, set()).add(doc)
@@ -470,7 +494,7 @@ class Renderer:
         name = str(template.name)
         entry = self._shared.get(name)
         if entry is None:
-            notes: list[tuple[Document | None, str | None]] = []
+            notes: list[Note] = []
             self._notes.append(notes)
             buffer = StringIO()
             try:
@@ -479,9 +503,9 @@ class Renderer:
                 self._notes.pop()
             self._shared[name] = (buffer.getvalue(), notes)
             return buffer.getvalue()
-        for doc, key in entry[1]:
+        for doc, key, body in entry[1]:
             if doc is not None:
-                self.note_content_read(doc)
+                self.note_content_read(doc, body)
             else:
                 self.note_dependency(str(key))
         return entry[0]
@@ -543,6 +567,7 @@ _FORKED: "tuple[Renderer, list[Document]] | None" = None
 
 
 Failure = tuple[int, Exception]   # an item's place in the rendering order, and its error
+Note = tuple["Document | None", "str | None", bool]   # a shared include's read: doc or key
 # Renderer.dependents and .content_readers with documents as (place in the site, is excerpt).
 Records = tuple[dict[str, list[tuple[int, bool] | None]],
                 list[tuple[tuple[int, bool] | None, list[tuple[int, bool] | None]]]]
@@ -575,15 +600,15 @@ def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
 
 
 def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records,
-                                             Failure | None]:
+                                             Failure | None, bool]:
     """In a forked worker: render some documents (and pages) with the parent's renderer; their
-    content and output, what made them depend on the moment of building, who read what, and
-    the first error met."""
+    content and output, what made them depend on the moment of building, who read what, the
+    first error met, and whether one read another's body."""
     assert _FORKED is not None
     renderer, items = _FORKED
     failure = _render_each(renderer, items, chunk)
     return ([(items[i].content, items[i].output) for i in chunk], renderer.site.volatile,
-            renderer._records(), failure)
+            renderer._records(), failure, renderer.read_across)
 
 
 def _render_each(renderer: Renderer, items: list[Document], chunk: list[int]
