@@ -322,8 +322,11 @@ class Reader:
                             if doc.draft else self.site.time)
         categories = _as_list(data.get("categories")) + _pluralized(data, "category",
                                                                    "categories")
-        data["categories"] = _unique([str(c) for c in _flatten(categories)])
-        data["tags"] = _unique(list(_flatten(_pluralized(data, "tag", "tags"))))
+        # Jekyll's `populate_categories`: as text, then unioned with the values as written
+        # (`categories: [2020]` gives `[2020, "2020"]`); tags stay as written, repeats too.
+        named = _unique([_to_s(c) for c in _flatten(categories)])
+        data["categories"] = _unique(_as_list(data.get("categories")) + named)
+        data["tags"] = list(_flatten(_pluralized(data, "tag", "tags")))
         self._add_excerpt(doc)
 
     def _add_excerpt(self, doc: Document) -> None:
@@ -511,8 +514,13 @@ def _flatten(items: list) -> list:
 
 
 def _unique(items: list) -> list:
+    """Ruby's `uniq` (and `|`): equal as `eql?` holds, so `1`, `1.0` and `true` differ."""
     out: list = []
     for item in items:
-        if item not in out:
+        if not any(type(item) is type(seen) and item == seen for seen in out):
             out.append(item)
     return out
+
+
+def _to_s(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
