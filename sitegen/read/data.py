@@ -11,18 +11,20 @@ from ..errors import shown
 from .frontmatter import read_text
 from .yamlfile import load_yaml
 
-DATA_EXTS = {".yaml", ".yml", ".json", ".csv", ".tsv"}
+DATA_EXTS = (".yaml", ".yml", ".json", ".csv", ".tsv")
 
 
 def read_data(folder: Path, root: Path) -> dict[str, Any]:
     """Everything under `folder` keyed by sanitised file and folder names (errors name files
-    from `root`, the site's folder)."""
+    from `root`, the site's folder), in Jekyll's order: `Dir["*.{yaml,yml,json,csv,tsv}"]`,
+    so by extension and then by name, then the folders."""
     data: dict[str, Any] = {}
     if not folder.is_dir() or folder.is_symlink():
         return data
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    files = [p for p in entries if p.is_file() and p.suffix.lower() in DATA_EXTS
-             and not p.is_symlink()]
+    entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
+                     key=lambda p: p.name)
+    files = sorted((p for p in entries if p.suffix in DATA_EXTS and p.is_file()
+                    and not p.is_symlink()), key=lambda p: DATA_EXTS.index(p.suffix))
     dirs = [p for p in entries if p.is_dir() and not p.is_symlink()]
     for path in files:
         data[sanitize_key(path.stem)] = read_data_file(path, shown(path, root))
