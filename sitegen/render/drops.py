@@ -160,6 +160,19 @@ class PageDrop(_Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.page.data
 
+    def __iter__(self) -> Iterator[str]:
+        """Jekyll's page hash: the front matter (defaults first), then the keys Jekyll adds."""
+        data = self.page.data
+        yield from data
+        yield from (k for k in self.computed if k not in data)
+
+    def __eq__(self, other: object) -> bool:
+        """Two hashes of the same page are equal (`{% if p == page %}`), as Ruby's hashes."""
+        return isinstance(other, PageDrop) and other.page is self.page
+
+    def __hash__(self) -> int:
+        return id(self.page)
+
     def _compute(self, key: str) -> Any:
         page = self.page
         if key in ("content", "excerpt"):
