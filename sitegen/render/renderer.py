@@ -547,11 +547,12 @@ def _map_url(css_page: Document) -> str:
 
 def _may_read_bodies(template: str) -> bool:
     """Whether Liquid source could read another document's `content` or `output`, or count
-    with `increment`. Reading a body takes, in a tag or an output: `post.content`, the key
-    named in a string (`post["output"]`, `map: "content"`, `assign key = "content"` and then
-    `post[key]`) or captured as a key, the whole document as JSON or Ruby (`jsonify`,
-    `inspect`), or a file this cannot see (`include_relative`). `include.output` is an
-    include's parameter, not a document's output."""
+    with `increment`: the check that spares a parallel rendering bound to be done again
+    (`_render_in_parallel` notices the reads this misses, such as `{{ page.previous }}` or
+    `jsonify` of a document). Reading a body takes, in a tag or an output: `post.content`,
+    the key named in a string (`post["output"]`, `map: "content"`, `assign key = "content"`
+    and then `post[key]`) or captured as a key, or a file this cannot see
+    (`include_relative`). `include.output` is an include's parameter, not a document's."""
     return COUNTERS.search(template) is not None or \
         CAPTURED_NAME.search(template) is not None or \
         any(BODY_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
@@ -559,7 +560,7 @@ def _may_read_bodies(template: str) -> bool:
 
 LIQUID_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
-                        r"|\|\s*(?:jsonify|inspect)\b|\binclude_relative\b")
+                        r"|\binclude_relative\b")
 CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")
 COUNTERS = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
