@@ -23,6 +23,10 @@ class _Drop(Mapping):
     """A mapping whose listed keys are computed, falling back to a data dict."""
 
     computed: tuple[str, ...] = ()
+    ruby_class: str | None = None   # a Liquid::Drop in Jekyll, whose `to_s` is its class name
+
+    def to_s(self) -> str:
+        return self.ruby_class if self.ruby_class else ruby_inspect(dict(self.items()))
 
     def _fallback(self) -> Mapping[str, Any]:
         return {}
@@ -198,6 +202,7 @@ class PageDrop(_Drop):
 
 
 class StaticFileDrop(_Drop):
+    ruby_class = "Jekyll::Drops::StaticFileDrop"
     computed = ("name", "extname", "modified_time", "basename", "path", "collection")
 
     def __init__(self, item: StaticFile, tz: Any):
@@ -219,6 +224,10 @@ class StaticFileDrop(_Drop):
 
 class CollectionDrop(_Drop):
     computed = ("output", "label", "docs", "files", "directory", "relative_directory")
+
+    def to_s(self) -> str:
+        """Jekyll's `CollectionDrop#to_s`: its documents, as Ruby writes an array of them."""
+        return ruby_inspect(self["docs"])
 
     def __init__(self, coll: Collection, renderer: "Renderer"):
         self.coll, self.renderer = coll, renderer
@@ -244,6 +253,7 @@ class CollectionDrop(_Drop):
 class SiteDrop(_Drop):
     """`site`: the config's keys plus what Jekyll computes from the content."""
 
+    ruby_class = "Jekyll::Drops::SiteDrop"
     computed = ("time", "pages", "static_files", "tags", "categories", "data", "posts",
                 "html_pages", "collections", "documents", "related_posts", "models")
 
@@ -280,6 +290,7 @@ class SiteDrop(_Drop):
 
 
 class JekyllDrop(_Drop):
+    ruby_class = "Jekyll::Drops::JekyllDrop"
     computed = ("version", "environment")
 
     def __init__(self, environment: str):

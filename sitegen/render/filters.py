@@ -408,7 +408,7 @@ def _first(value: Any) -> Any:
     value = _nil(value)
     if isinstance(value, (list, tuple, range)):
         return value[0] if len(value) else None
-    if isinstance(value, Mapping):
+    if isinstance(value, Mapping) and not isinstance(value, _DROPS):   # a Ruby hash, not a drop
         return next(([k, v] for k, v in value.items()), None)
     return None
 
