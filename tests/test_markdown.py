@@ -18,8 +18,6 @@ ORACLE = Path(__file__).parent / "jekyll_oracle.rb"
 # Cases where sitegen knowingly differs from kramdown, with the reason. They are expected to
 # fail; if one starts to pass, the strict xfail fails and this list must shrink.
 KNOWN: dict[str, str] = {
-    "table-then-text": "kramdown reads a table followed by a line of text (no blank line "
-                       "between) as one paragraph",
     "fence-info-string": "kramdown takes ```python title=\"…\" for inline code, not a fence",
 }
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from importlib import import_module
 from typing import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.list import list_block
-from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.escape import escape
@@ -35,7 +33,9 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
     # What ends a paragraph in kramdown (GFM input): not a rule, nor a table, nor `1)`.
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
-    md.block.ruler.at("table", table, {"alt": ["reference"]})
+    # kramdown tries tables after lists (and HTML, math, headers: see `_table`), before
+    # footnote and link definitions.
+    md.block.ruler.after("list", "kramdown_table", _table, {"alt": ["reference"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
@@ -491,8 +491,106 @@ def _cells(row: str) -> list[str]:
     return cells
 
 
-# markdown-it's table rule looks its splitter up in its module, on every row.
-import_module("markdown_it.rules_block.table").escapedSplit = _cells
+_SPAN_HTML = re.compile(r"<([A-Za-z][\w-]*)\b[^>]*>.*?</\1\s*>")
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)", re.M)
+_TABLE_LINE = re.compile(r"\||.*?[^\\\n]\|")       # a `|`, not escaped (kramdown's check)
+_TABLE_SEPARATOR = re.compile(r"([+|: \t-]*?-[+|: \t-]*?)[ \t]*")
+_TABLE_FOOTER = re.compile(r"[+|: \t=]*?=[+|: \t=]*?[ \t]*")
+_ALIGNMENT = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
+
+
+def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """kramdown's tables: after a block boundary, every line with a `|` outside code spans,
+    up to the next boundary (a blank line, the end, `{:`). No header is needed: a `|---|`
+    line makes the rows before it the header (its colons align the columns), later ones
+    start a new body, a `|===|` line the footer; rows are padded to the widest. So a
+    paragraph whose first line reads `p(y | x)` is a one-row table, as in Jekyll."""
+    if "|" not in state.src[state.bMarks[start_line]:state.eMarks[start_line]]:
+        return False
+    if state.is_code_block(start_line) or not _after_boundary(state, start_line) or \
+            _ATX.match(state.src, state.bMarks[start_line] + state.tShift[start_line]) or \
+            html_in_markdown.html_block(state, start_line, end_line, True) or \
+            math_in_markdown.math_block(state, start_line, end_line, True):
+        return False   # kramdown tries headers, HTML blocks and math first
+    lines: list[str] = []
+    line = start_line
+    while line < end_line and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+        text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+        if not _TABLE_LINE.match(text) or len(_cells(_SPAN_HTML.sub("", text))) < 2:
+            break   # a `|` inside a code span or an HTML element does not count
+        lines.append(text)
+        line += 1
+    if not lines or (line < end_line and not state.isEmpty(line) and
+                     state.sCount[line] >= state.blkIndent and not _IAL.match(
+                         state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]])):
+        return False
+    sections, alignment, columns = _table_sections(lines, lines[0].startswith("|"), start_line)
+    if not any(kind == "tbody" for kind, _ in sections):
+        return False   # kramdown: "table without body", not a table
+    if silent:
+        return True
+    alignment = (alignment + ["default"] * columns)[:columns]
+    state.push("table_open", "table", 1).map = [start_line, line]
+    for kind, rows in sections:
+        state.push(f"{kind}_open", kind, 1)
+        for at, cells in rows:
+            state.push("tr_open", "tr", 1)
+            tag = "th" if kind == "thead" else "td"
+            for column in range(columns):
+                cell = state.push(f"{tag}_open", tag, 1)
+                if alignment[column] != "default":
+                    cell.attrs = {"style": f"text-align:{alignment[column]}"}
+                inline = state.push("inline", "", 0)   # kramdown fills an empty cell
+                inline.content = (cells[column] if column < len(cells) else "") or "\u00a0"
+                inline.map, inline.children = [at, at + 1], []
+                state.push(f"{tag}_close", tag, -1)
+            state.push("tr_close", "tr", -1)
+        state.push(f"{kind}_close", kind, -1)
+    state.push("table_close", "table", -1)
+    state.line = line
+    return True
+
+
+def _after_boundary(state: StateBlock, line: int) -> bool:
+    """At the start of its container, or after a blank line."""
+    return line == 0 or state.isEmpty(line - 1) or state.sCount[line - 1] < state.blkIndent
+
+
+def _table_sections(lines: list[str], leading_pipe: bool, first_line: int
+                    ) -> tuple[list[tuple[str, list]], list[str], int]:
+    """kramdown's `parse_table` loop: (thead/tbody/tfoot, [(line, cells)]) in order, the
+    alignment of the columns, and their number."""
+    sections: list[tuple[str, list]] = []
+    rows: list[tuple[int, list[str]]] = []
+    alignment: list[str] = []
+    footer, columns = False, 0
+    for at, text in enumerate(lines, first_line):
+        separator = _TABLE_SEPARATOR.fullmatch(text)
+        if separator:
+            if rows and not alignment and not footer:
+                sections.append(("thead", rows))
+                alignment = [{("", ""): "default", (":", ""): "left", ("", ":"): "right"}.get(
+                    pair, "center") for pair in _ALIGNMENT.findall(separator.group(1))]
+                rows = []
+            elif rows and not footer:
+                sections.append(("tbody", rows))
+                rows = []
+        elif _TABLE_FOOTER.fullmatch(text):
+            if rows:
+                sections.append(("tbody", rows))
+                rows = []
+            footer = True
+        else:
+            cells = _cells(text)
+            if leading_pipe and not cells[0].strip():
+                cells.pop(0)
+            if cells and not cells[-1].strip():
+                cells.pop()
+            rows.append((at, [cell.strip() for cell in cells]))
+            columns = max(columns, len(cells))
+    if rows:
+        sections.append(("tfoot" if footer else "tbody", rows))
+    return sections, alignment, columns
 
 
 _PAREN_ITEM = re.compile(r"\d{1,9}\)")

@@ -220,7 +220,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": True, "html": True,
                                    "quotes": "\u201c\u201d\u2018\u2019"},
                     renderer_cls=KramdownRenderer)
-    md.enable(["table", "strikethrough", "smartquotes"])
+    md.enable(["strikethrough", "smartquotes"])   # tables: kramdown's own, in kramdown_rules
     md.use(footnote_plugin).use(deflist_plugin)
     for name in ("footnote_ref", "footnote_block_open", "footnote_block_close", "footnote_open",
                  "footnote_close", "footnote_anchor"):
