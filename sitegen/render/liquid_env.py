@@ -16,7 +16,7 @@ import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output
 from liquid import BoundTemplate, Environment
 from liquid.builtin.expressions.loop import LoopExpression
-from liquid.builtin.expressions.primitive import StringLiteral
+from liquid.builtin.expressions.primitive import Blank, StringLiteral
 from liquid.exceptions import LiquidTypeError
 from liquid.context import ReadOnlyChainMap, RenderContext, builtin
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
@@ -136,6 +136,16 @@ def _loop_segment(self: LoopExpression, context: RenderContext) -> tuple[Iterato
 
 
 LoopExpression.evaluate = _loop_segment  # type: ignore[method-assign]
+
+
+def _never_blank(self: Blank, other: object) -> bool:
+    """`x == blank` as in Jekyll: Liquid 5.4 asks `x.blank?`, which no Ruby value answers
+    without ActiveSupport (Jekyll does not load it), so it never holds, for "" and [] too
+    (and `x != blank` always does). `empty` works: strings and arrays have `empty?`."""
+    return False
+
+
+Blank.__eq__ = _never_blank  # type: ignore[method-assign, assignment]
 
 _into_inner = TokenStream.into_inner
 
