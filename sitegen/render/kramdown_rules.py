@@ -50,6 +50,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.core.ruler.after("kramdown_span_ials", "kramdown_strong_outside", _strong_outside)
     md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
+    md.core.ruler.at("smartquotes", _smart_quotes)
     md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
@@ -431,6 +432,107 @@ def _guillemets(state: StateCore) -> None:
 
 
 _DECADE = re.compile(r"(?<!\w)['\u2018](?=\d\d(?:s\b|\b))")
+
+
+_QUOTES = {("open", '"'): "\u201c", ("close", '"'): "\u201d", ("open", "'"): "\u2018",
+           ("close", "'"): "\u2019"}
+_SQ_PUNCT = "!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~"
+_NOT_CLOSING = " \\\t\r\n[{(-"      # kramdown's SQ_CLOSE is any other character
+_SPACE = " \t\r\n\f\v"
+_TYPOGRAPHIC_ENDS = ("...", "--", "<<", ">>")   # kramdown's own elements before a quote
+
+
+def _smart_quotes(state: StateCore) -> None:
+    """Quotes as kramdown's `SQ_RULES` turn them, each by the character before it in the same
+    run of text (none after code, HTML, emphasis, an escape or `--`) and the text after:
+    `5"` and `,"` close, `(` and `-` do not; markdown-it pairs them instead."""
+    for tok in state.tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        children = tok.children
+        for index, child in enumerate(children):
+            if child.type == "text" and ("'" in child.content or '"' in child.content):
+                child.content = _quoted(child.content, _before(children, index),
+                                        _after(children, index))
+
+
+def _quoted(text: str, before: str | None, following: str) -> str:
+    out: list[str] = []
+    done = 0                      # text[:done] is written; its last character is consumed
+    i = 0
+    while i < len(text):
+        quote = text[i]
+        if quote not in "'\"":
+            i += 1
+            continue
+        out.append(text[done:i])
+        prev = (text[i - 1] if i > done else before if done == 0 and i == 0 else None)
+        if prev is not None and text[:i].endswith(_TYPOGRAPHIC_ENDS):
+            prev = None
+        rest = text[i + 1:] + following
+        marks, used = _quote_rule(prev, quote, rest)
+        out.append(marks)
+        done = i = i + 1 + used
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _quote_rule(prev: str | None, quote: str, rest: str) -> tuple[str, int]:
+    """kramdown's `SQ_RULES` at one quote: what it becomes, and how many characters after it
+    the rule takes too."""
+    word = bool(rest) and (rest[0].isascii() and (rest[0].isalnum() or rest[0] == "_"))
+    second = rest[:1]
+    if prev is None:
+        if re.match(r"[_*]{1,2}\S", rest):
+            return _QUOTES[("open", quote)], 0
+        if rest[:1] and rest[0] in _SQ_PUNCT and rest[1:3] != ".." and not (
+                rest[1:2].isascii() and (rest[1:2].isalnum() or rest[1:2] == "_")):
+            return _QUOTES[("close", quote)], 0
+    if prev is None or prev in _SPACE:
+        if second and second in "'\"" and second != quote and _word_at(rest, 1):
+            return _QUOTES[("open", quote)] + _QUOTES[("open", second)], 1
+        if quote == "'" and re.match(r"\d\ds", rest):
+            return _QUOTES[("close", "'")], 0
+    if prev is not None and prev in _SPACE and word:
+        return _QUOTES[("open", quote)], 0
+    if prev is not None and prev not in _NOT_CLOSING:
+        return _QUOTES[("close", quote)], 0
+    if prev is None and second and second in "'\"":
+        return quote + _QUOTES[("close", second)], 1
+    if prev is None and (not rest or rest[0] in _SPACE or re.match(r"s\b", rest)):
+        return _QUOTES[("close", quote)], 0
+    return _QUOTES[("open", quote)], 0
+
+
+def _word_at(text: str, index: int) -> bool:
+    char = text[index:index + 1]
+    return bool(char) and char.isascii() and (char.isalnum() or char == "_")
+
+
+def _before(children: list[Token], index: int) -> str | None:
+    """The character before a text token that kramdown sees in the same run of text."""
+    if index == 0:
+        return None
+    previous = children[index - 1]
+    if previous.type == "softbreak":
+        return "\n"
+    if previous.type == "text" and previous.content:
+        return previous.content[-1]
+    return None
+
+
+def _after(children: list[Token], index: int) -> str:
+    """The source that follows a text token, as far as the quote rules look (a few
+    characters: `"*emphasis*"` opens because `*e` follows)."""
+    following = ""
+    for child in children[index + 1:]:
+        if child.type in ("softbreak", "hardbreak"):
+            following += "\n"
+        else:
+            following += child.content if child.type == "text" else child.markup + child.content
+        if len(following) >= 4:
+            break
+    return following
 
 
 def _typography(state: StateCore) -> None:
