@@ -66,7 +66,7 @@ def _build(options: Options, log) -> BuildResult:
     except BaseException:
         staging.abort()
         raise
-    files = staging.commit()
+    written = staging.commit()
     if inputs is not None:
-        fingerprint.save(site, inputs)
-    return BuildResult(site, renderer, files, time.perf_counter() - started)
+        fingerprint.save(site, inputs, written)
+    return BuildResult(site, renderer, len(written), time.perf_counter() - started)

@@ -81,7 +81,7 @@ def theme_of(config: dict[str, Any]) -> Path | None:
     return find_theme(name, Path(config["source"])).root if isinstance(name, str) else None
 
 
-def save(site: "Site", fingerprint: str) -> None:
+def save(site: "Site", fingerprint: str, written: list[str]) -> None:
     """Record the build just committed, unless its output depends on when it ran."""
     path = _record_path(site.config)
     try:
@@ -91,7 +91,7 @@ def save(site: "Site", fingerprint: str) -> None:
         _forget_gone(path.parent)
         record = {"format": FORMAT, "destination": str(site.dest), "inputs": fingerprint,
                   "expires": site.expires,
-                  "outputs": _written(site)}
+                  "outputs": _stats(site.dest, written)}
         path.parent.mkdir(parents=True, exist_ok=True)
         scratch = path.with_suffix(".tmp")
         scratch.write_text(json.dumps(record), encoding="utf-8")
@@ -170,16 +170,13 @@ def _add_file(digest: Any, relative: str, path: str) -> None:
             pass
 
 
-def _written(site: "Site") -> dict[str, list[int]]:
+def _stats(dest: Path, written: list[str]) -> dict[str, list[int]]:
     """`_listing` of the output just committed, from the files the build wrote (cheaper than
     walking the folder)."""
-    from .write import destination
     listing: dict[str, list[int]] = {}
-    prefix = len(str(site.dest)) + 1
-    for item in site.files_to_write():
-        path = destination(item, site.dest)
-        stat = os.stat(path)
-        listing[path[prefix:]] = [stat.st_size, stat.st_mtime_ns]
+    for relative in written:
+        stat = os.stat(os.path.join(dest, relative))
+        listing[relative] = [stat.st_size, stat.st_mtime_ns]
     return listing
 
 

@@ -11,7 +11,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Iterator
 
 from .errors import SiteError, shown
 from .site import Document, Site, StaticFile
@@ -54,13 +55,14 @@ class Staging:
         """Write one rendered collection document now (pages wait for `commit`)."""
         if id(doc) in self.streamed:
             target = destination(doc, self.root)
-            _located(doc, lambda: os.makedirs(os.path.dirname(target), exist_ok=True))
-            _write_located(doc, target)
+            with _located(doc):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+            _write_one(doc, target)
 
-    def commit(self) -> int:
-        """Write what is left, keep `keep_files`, swap the new output in; the file count.
-        Where files share a destination, the last in Jekyll's order (pages, static files,
-        documents) is the one written, with Jekyll's warning."""
+    def commit(self) -> list[str]:
+        """Write what is left, keep `keep_files`, swap the new output in; the files written,
+        from the destination. Where files share a destination, the last in Jekyll's order
+        (pages, static files, documents) is the one written, with Jekyll's warning."""
         site = self.site
         every = site.files_to_write()
         targets = [destination(item, self.root) for item in every]
@@ -78,17 +80,17 @@ class Staging:
             folders.setdefault(os.path.dirname(targets[i]), every[i])
         try:
             for folder in sorted(folders):
-                _located(folders[folder], lambda: os.makedirs(folder, exist_ok=True))
+                with _located(folders[folder]):
+                    os.makedirs(folder, exist_ok=True)
             # Writing files is kernel work that overlaps well across threads.
             with ThreadPoolExecutor(WRITE_THREADS) as pool:
-                list(pool.map(_write_located, [every[i] for i in left],
-                              [targets[i] for i in left]))
+                list(pool.map(_write_one, [every[i] for i in left], [targets[i] for i in left]))
             _keep_files(site, site.dest, self.root)
         except BaseException:
             self.abort()
             raise
         replace_folder(self.root, site.dest, background=True)
-        return len(sharing)
+        return [target[len(str(self.root)) + 1:] for target in sharing]
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -113,19 +115,16 @@ def replace_folder(new: Path, target: Path, background: bool = False) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _located(item: Document | StaticFile, write: Callable[[], None]) -> None:
+@contextmanager
+def _located(item: Document | StaticFile) -> Iterator[None]:
     """A file that cannot be written (a folder in the way, a NUL byte from `%00` in a URL) is
     the error of the file that wanted to be written there."""
     try:
-        write()
+        yield
     except (OSError, ValueError) as err:
         reason = getattr(err, "strerror", None) or str(err)
         raise SiteError(f"cannot write the output file for URL {item.url!r}: {reason}",
                         item.relative_path) from None
-
-
-def _write_located(item: Document | StaticFile, target: str) -> None:
-    _located(item, lambda: _write_one(item, target))
 
 
 def _warn_shared(target: str, items: list[Document | StaticFile], source: Path) -> None:
@@ -137,6 +136,11 @@ def _warn_shared(target: str, items: list[Document | StaticFile], source: Path) 
 
 
 def _write_one(item: Document | StaticFile, target: str) -> None:
+    with _located(item):
+        _write(item, target)
+
+
+def _write(item: Document | StaticFile, target: str) -> None:
     if isinstance(item, StaticFile):
         shutil.copy2(item.path, target)
         return
