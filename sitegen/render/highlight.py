@@ -16,9 +16,8 @@ from pygments.util import ClassNotFound
 from .rouge_shell import shell_tokens
 
 # Rouge's names that Pygments spells differently.
-ALIASES = {"plaintext": "text", "shell": "bash", "console": "console", "sh": "bash",
-           "zsh": "bash", "yml": "yaml", "rb": "ruby", "py": "python", "js": "javascript",
-           "ts": "typescript", "md": "markdown", "liquid": "liquid"}
+ALIASES = {"plaintext": "text", "yml": "yaml", "rb": "ruby", "py": "python",
+           "js": "javascript", "ts": "typescript", "md": "markdown"}
 
 
 @lru_cache(maxsize=64)
@@ -70,7 +69,7 @@ def _python(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     previous_word = ""
     for css, value in tokens:
-        if not css and value.startswith("\n") and out and out[-1][0] in ("c1", "cp") and \
+        if not css and value.startswith("\n") and out and out[-1][0] == "c1" and \
                 not out[-1][1].endswith("\n"):
             out[-1] = (out[-1][0], out[-1][1] + "\n")
             value = value[1:]
@@ -117,13 +116,11 @@ JS_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|
 def _javascript(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Pygments' JavaScript tokens as Rouge's lexer cuts and names them: quotes of a string
     apart (`dl`), escapes (`se`), integers `mi`, a number's exponent left to the next tokens,
-    object keys `na`, `?`, `:` and `=>` as Rouge classes them, a line comment without its
-    newline."""
+    object keys `na`, `?`, `:` and `=>` as Rouge classes them."""
     out: list[tuple[str, str]] = []
     for (css, value), following in zip(tokens, _next_words(tokens)):
-        previous = next((v for c, v in reversed(out) if v.strip()), "")
         if css[:1] in ("n", "k") and following.startswith(":") and JS_NAME.fullmatch(value) \
-                and previous.endswith(("{", ",", ";", "}")):
+                and (previous := _last_word(out)).endswith(("{", ",", ";", "}")):
             # an object's key (a keyword's name too: `{class: "x"}`), or a label after a
             # statement (`default:` too)
             css = "na" if previous.endswith(("{", ",")) else "nl"
@@ -144,14 +141,13 @@ def _javascript(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif css == "sr":
             out += _js_escapes(css, value, JS_REGEX_SPECIAL)
             continue
-        elif css == "c1" and value.endswith("\n"):
-            out += [("c1", value[:-1]), ("", "\n")]
-            continue
-        if css == "p" and value == "." and out and out[-1] == ("o", "?"):
-            out[-1] = ("p", "?.")
-            continue
         out.append((JS_CLASSES.get(css, css), value))
     return out
+
+
+def _last_word(tokens: list[tuple[str, str]]) -> str:
+    """The text of the last token that is not blank."""
+    return next((v for _, v in reversed(tokens) if v.strip()), "")
 
 
 def _next_words(tokens: list[tuple[str, str]]) -> list[str]:
@@ -203,12 +199,12 @@ def _js_number(found: re.Match) -> list[tuple[str, str]]:
     return out
 
 
-def _js_escapes(css: str, text: str, special: re.Pattern = None) -> list[tuple[str, str]]:
+def _js_escapes(css: str, text: str, special: re.Pattern = JS_ESCAPE) -> list[tuple[str, str]]:
     """`text` cut where Rouge marks escapes (and, in a regular expression, groups, classes
     and counts) as `se`."""
     out: list[tuple[str, str]] = []
     last = 0
-    for escape in (special or JS_ESCAPE).finditer(text):
+    for escape in special.finditer(text):
         if escape.start() > last:
             out.append((css, text[last:escape.start()]))
         out.append(("se", escape.group()))

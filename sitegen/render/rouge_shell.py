@@ -84,26 +84,24 @@ def _next(code: str, pos: int) -> tuple[Tokens, int]:
     return [("", char)], pos + 1
 
 
-def _named(code: str, word: re.Match) -> bool:
-    """A keyword or builtin standing as a word of its own."""
-    after = code[word.end():word.end() + 1]
-    return (word.group() in KEYWORDS or word.group() in BUILTINS) and \
-        (not after or after in " \t\n;|&)`")
-
-
 def _after_spaces(code: str, end: int, keyword: bool) -> int:
     """A keyword or builtin takes the spaces after it when a word follows them (a keyword the
     line breaks too)."""
-    spaces = re.compile(r"\s*" if keyword else r"[ \t]*").match(code, end).end()
-    return spaces if re.match(r"\w", code[spaces:spaces + 1]) else end
+    spaces = (BLANKS if keyword else SPACES).match(code, end).end()
+    return spaces if WORD_CHAR.match(code, spaces) else end
 
 
 def _word(code: str, word: re.Match) -> tuple[Tokens, int]:
-    if not _named(code, word):
-        return [("", word.group())], word.end()
+    """A keyword or builtin standing as a word of its own, or plain text."""
     keyword = word.group() in KEYWORDS
+    after = code[word.end():word.end() + 1]
+    if not (keyword or word.group() in BUILTINS) or (after and after not in " \t\n;|&)`"):
+        return [("", word.group())], word.end()
     end = _after_spaces(code, word.end(), keyword)
     return [("k" if keyword else "nb", code[word.start():end])], end
+
+
+SPACES, BLANKS, WORD_CHAR = re.compile(r"[ \t]*"), re.compile(r"\s*"), re.compile(r"\w")
 
 
 def _heredoc(code: str, pos: int, heredoc: re.Match) -> tuple[Tokens, int]:
@@ -159,6 +157,10 @@ def _double_quoted(code: str, pos: int) -> tuple[Tokens, int]:
             tokens, end = _dollar(code, end)
             out += [("s2", "$")] if tokens == [("", "$")] else tokens
         else:
-            out.append(("s2", code[end]))
-            end += 1
+            run = QUOTED_TEXT.match(code, end)
+            out.append(("s2", run.group()))
+            end = run.end()
     return out + [("s2", code[end:end + 1])], end + 1
+
+
+QUOTED_TEXT = re.compile(r'[^"\\$]+|\\')   # a backslash ending the code too
