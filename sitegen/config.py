@@ -114,6 +114,15 @@ def environment(options: Options) -> str:
     return options.env or os.environ.get("JEKYLL_ENV") or "development"
 
 
+def output_folder(options: Options, configured: Any = None) -> Path:
+    """Where the site is written: `-d`, else the config's `destination`, else `_site` in the
+    source folder."""
+    dest = options.destination or configured or "_site"
+    if options.destination is None and dest == "_site":
+        dest = Path(options.source).resolve() / "_site"
+    return Path(dest).resolve()
+
+
 def load_config(options: Options) -> dict[str, Any]:
     """The merged site configuration with absolute `source` and `destination`."""
     source = Path(options.source).resolve()
@@ -133,10 +142,7 @@ def load_config(options: Options) -> dict[str, Any]:
     if options.baseurl is not None:
         config["baseurl"] = options.baseurl
     config["source"] = str(source)
-    dest = options.destination or config.get("destination") or "_site"
-    if options.destination is None and dest == "_site":
-        dest = str(source / "_site")
-    config["destination"] = str(Path(dest).resolve())
+    config["destination"] = str(output_folder(options, config.get("destination")))
     _add_default_collections(config)
     config["exclude"] = list(dict.fromkeys([str(e) for e in config.get("exclude") or []]
                                            + DEFAULT_EXCLUDES))

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from aiohttp import WSMsgType, web
 
-from ..config import Options, load_config
+from ..config import Options, load_config, output_folder
 from ..errors import SiteError
 from ..models import raise_failures, sync_models
 from .session import Session
@@ -61,9 +61,17 @@ def where_served(options: Options) -> tuple[Path, str]:
         config = load_config(options)
         dest, baseurl = Path(config["destination"]), str(config.get("baseurl") or "")
     except SiteError:
-        dest = Path(options.destination or Path(options.source) / "_site").resolve()
+        dest = output_folder(options)
         baseurl = options.baseurl or ""
     return dest, "/" + baseurl.strip("/") if baseurl.strip("/") else ""
+
+
+async def report_failure(state: State, err: Exception) -> None:
+    """A failed build or conversion: shown in the terminal and in every open page, while the
+    last good build stays served."""
+    state.error = failure(err)
+    print(f"error: {state.error}\nstill serving the last good build", flush=True)
+    await broadcast(state, error_message(state.error))
 
 
 def failure(err: Exception) -> SiteError:
@@ -180,9 +188,7 @@ async def rebuild(state: State, changed: set[Path]) -> None:
     try:
         update = await loop.run_in_executor(None, state.session.update, changed)
     except Exception as err:   # noqa: BLE001 - whatever broke, the last good build stays up
-        state.error = failure(err)
-        print(f"error: {state.error}\nstill serving the last good build", flush=True)
-        await broadcast(state, error_message(state.error))
+        await report_failure(state, err)
         return
     had_error, state.error = state.error is not None, None
     only_styles = bool(changed) and all(p.suffix in STYLE_EXTS for p in changed)
@@ -209,9 +215,7 @@ async def convert_models(state: State) -> None:
                     None, lambda: sync_models(source, log=lambda m: print(m, flush=True)))
                 raise_failures(states)
             except Exception as err:   # noqa: BLE001 - as for a build: shown, not fatal
-                state.error = failure(err)
-                print(f"error: {state.error}\nstill serving the last good build", flush=True)
-                await broadcast(state, error_message(state.error))
+                await report_failure(state, err)
             if not state.convert_again:
                 break
     finally:
