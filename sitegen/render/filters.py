@@ -41,6 +41,7 @@ from ..dates import rfc822, site_timezone, strftime, to_time, xmlschema
 from ..errors import SiteError
 from ..urls import slugify
 from . import markdown
+from .kramdown_rules import smart_quote
 from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
 from .ruby import join, ruby_float, ruby_inspect, ruby_to_s
 
@@ -884,21 +885,6 @@ def _ordinal(day: int) -> str:
 
 # --- smartify: kramdown's SmartyPants parser and HTML output --------------------------------
 
-_SQ_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
-_SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
-_SQ_RULES = [(re.compile(pattern, re.A | re.M | re.S), subs) for pattern, subs in (
-    (r"""(["'])(?=[_*]{1,2}\S)""", ("lquote1",)),
-    (r"""(["'])(?=""" + _SQ_PUNCT + r"""(?!\.\.)\B)""", ("rquote1",)),
-    (r"""(\s?)"'(?=\w)""", (1, "ldquo", "lsquo")),
-    (r"""(\s?)'"(?=\w)""", (1, "lsquo", "ldquo")),
-    (r"""(\s?)'(?=\d\ds)""", (1, "rsquo")),
-    (r"""(\s)(['"])(?=\w)""", (1, "lquote2")),
-    (r"(" + _SQ_CLOSE + r""")(['"])""", (1, "rquote2")),
-    (r"""(["'])(?=\s|s\b|$)""", ("rquote1",)),
-    (r"(.?)'", (1, "lsquo")),
-    (r'(.?)"', (1, "ldquo")),
-)]
-_QUOTE_CHARS = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d"}
 _TYPO_SYMS = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("\\<<", "&lt;&lt;"),
               ("\\>>", "&gt;&gt;"), ("<< ", "\u00ab\u00a0"), (" >>", "\u00a0\u00bb"),
               ("<<", "\u00ab"), (">>", "\u00bb")]
@@ -967,21 +953,9 @@ def _smart_piece(src: str, pos: int, parse: bool) -> tuple[str, int]:
 
 
 def _smart_quote(src: str, pos: int) -> tuple[str, int]:
-    for rule, substitutions in _SQ_RULES:
-        match = rule.match(src, pos)
-        if match:
-            break
-    out = []
-    for sub in substitutions:
-        if isinstance(sub, int):
-            out.append(html.escape(match.group(sub), quote=False))
-        elif sub[-1].isdigit():
-            quote = match.group(int(sub[-1]))
-            side = "l" if sub.startswith("l") else "r"
-            out.append(_QUOTE_CHARS[side + ("dquo" if quote == '"' else "squo")])
-        else:
-            out.append(_QUOTE_CHARS[sub])
-    return "".join(out), match.end()
+    parts, match = smart_quote(src, pos)
+    return "".join(html.escape(match.group(p), quote=False) if isinstance(p, int) else p
+                   for p in parts), match.end()
 
 
 def _entity_text(match: re.Match) -> str:

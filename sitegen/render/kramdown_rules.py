@@ -50,7 +50,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.core.ruler.after("kramdown_span_ials", "kramdown_strong_outside", _strong_outside)
     md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
-    md.core.ruler.at("smartquotes", _smart_quotes)
+    md.core.ruler.before("text_join", "kramdown_smart_quotes", _smart_quotes)
     md.core.ruler.push("kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
@@ -434,18 +434,50 @@ def _guillemets(state: StateCore) -> None:
 _DECADE = re.compile(r"(?<!\w)['\u2018](?=\d\d(?:s\b|\b))")
 
 
-_QUOTES = {("open", '"'): "\u201c", ("close", '"'): "\u201d", ("open", "'"): "\u2018",
-           ("close", "'"): "\u2019"}
-_SQ_PUNCT = "!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~"
-_NOT_CLOSING = " \\\t\r\n[{(-"      # kramdown's SQ_CLOSE is any other character
-_SPACE = " \t\r\n\f\v"
+# kramdown's `SQ_RULES`, tried in order at a quote (with the character before it, if any, in
+# the same run of text): the groups they keep as text, and the quotes they write.
+_SQ_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
+_SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
+SQ_RULES = [(re.compile(pattern, re.A | re.M | re.S), subs) for pattern, subs in (
+    (r"""(["'])(?=[_*]{1,2}\S)""", ("lquote1",)),
+    (r"""(["'])(?=""" + _SQ_PUNCT + r"""(?!\.\.)\B)""", ("rquote1",)),
+    (r"""(\s?)"'(?=\w)""", (1, "ldquo", "lsquo")),
+    (r"""(\s?)'"(?=\w)""", (1, "lsquo", "ldquo")),
+    (r"""(\s?)'(?=\d\ds)""", (1, "rsquo")),
+    (r"""(\s)(['"])(?=\w)""", (1, "lquote2")),
+    (r"(" + _SQ_CLOSE + r""")(['"])""", (1, "rquote2")),
+    (r"""(["'])(?=\s|s\b|$)""", ("rquote1",)),
+    (r"(.?)'", (1, "lsquo")),
+    (r'(.?)"', (1, "ldquo")),
+)]
+QUOTE_CHARS = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d"}
 _TYPOGRAPHIC_ENDS = ("...", "--", "<<", ">>")   # kramdown's own elements before a quote
 
 
+def smart_quote(src: str, pos: int) -> tuple[list[str | int], re.Match]:
+    """kramdown's smart quote parser at `pos` (a quote, or the character before one): the
+    first of `SQ_RULES` that matches, written as quotes and the numbers of the groups it keeps
+    as text."""
+    for rule, substitutions in SQ_RULES:
+        match = rule.match(src, pos)
+        if match:
+            break
+    out: list[str | int] = []
+    for sub in substitutions:
+        if isinstance(sub, int):
+            out.append(sub)
+        elif sub[-1].isdigit():
+            quote = match.group(int(sub[-1]))
+            out.append(QUOTE_CHARS[sub[0] + ("dquo" if quote == '"' else "squo")])
+        else:
+            out.append(QUOTE_CHARS[sub])
+    return out, match
+
+
 def _smart_quotes(state: StateCore) -> None:
-    """Quotes as kramdown's `SQ_RULES` turn them, each by the character before it in the same
-    run of text (none after code, HTML, emphasis, an escape or `--`) and the text after:
-    `5"` and `,"` close, `(` and `-` do not; markdown-it pairs them instead."""
+    """Quotes as kramdown turns them, each by the character before it in the same run of
+    text (none after code, HTML, emphasis, an escape or `--`) and the text after: `5"` and
+    `,"` close, `(` and `-` do not; markdown-it pairs them instead."""
     for tok in state.tokens:
         if tok.type != "inline" or not tok.children:
             continue
@@ -461,52 +493,23 @@ def _quoted(text: str, before: str | None, following: str) -> str:
     done = 0                      # text[:done] is written; its last character is consumed
     i = 0
     while i < len(text):
-        quote = text[i]
-        if quote not in "'\"":
+        if text[i] not in "'\"":
             i += 1
             continue
         out.append(text[done:i])
-        prev = (text[i - 1] if i > done else before if done == 0 and i == 0 else None)
-        if prev is not None and text[:i].endswith(_TYPOGRAPHIC_ENDS):
+        prev = text[i - 1] if i > done else before if i == 0 else None
+        if prev is not None and text.endswith(_TYPOGRAPHIC_ENDS, done, i):
             prev = None
-        rest = text[i + 1:] + following
-        marks, used = _quote_rule(prev, quote, rest)
-        out.append(marks)
-        done = i = i + 1 + used
+        rest = text[i:i + 7]      # the rules look at most a few characters ahead
+        if len(rest) < 7:
+            rest += following
+        parts, match = smart_quote((prev or "") + rest, 0)
+        # The kept groups: the character before (written already), or text from the quote on.
+        out += [p for p in parts if isinstance(p, str)] if prev is not None else \
+            [match.group(p) if isinstance(p, int) else p for p in parts]
+        done = i = i + match.end() - (1 if prev is not None else 0)
     out.append(text[done:])
     return "".join(out)
-
-
-def _quote_rule(prev: str | None, quote: str, rest: str) -> tuple[str, int]:
-    """kramdown's `SQ_RULES` at one quote: what it becomes, and how many characters after it
-    the rule takes too."""
-    word = bool(rest) and (rest[0].isascii() and (rest[0].isalnum() or rest[0] == "_"))
-    second = rest[:1]
-    if prev is None:
-        if re.match(r"[_*]{1,2}\S", rest):
-            return _QUOTES[("open", quote)], 0
-        if rest[:1] and rest[0] in _SQ_PUNCT and rest[1:3] != ".." and not (
-                rest[1:2].isascii() and (rest[1:2].isalnum() or rest[1:2] == "_")):
-            return _QUOTES[("close", quote)], 0
-    if prev is None or prev in _SPACE:
-        if second and second in "'\"" and second != quote and _word_at(rest, 1):
-            return _QUOTES[("open", quote)] + _QUOTES[("open", second)], 1
-        if quote == "'" and re.match(r"\d\ds", rest):
-            return _QUOTES[("close", "'")], 0
-    if prev is not None and prev in _SPACE and word:
-        return _QUOTES[("open", quote)], 0
-    if prev is not None and prev not in _NOT_CLOSING:
-        return _QUOTES[("close", quote)], 0
-    if prev is None and second and second in "'\"":
-        return quote + _QUOTES[("close", second)], 1
-    if prev is None and (not rest or rest[0] in _SPACE or re.match(r"s\b", rest)):
-        return _QUOTES[("close", quote)], 0
-    return _QUOTES[("open", quote)], 0
-
-
-def _word_at(text: str, index: int) -> bool:
-    char = text[index:index + 1]
-    return bool(char) and char.isascii() and (char.isalnum() or char == "_")
 
 
 def _before(children: list[Token], index: int) -> str | None:
@@ -609,7 +612,7 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     paragraph whose first line reads `p(y | x)` is a one-row table, as in Jekyll."""
     if "|" not in state.src[state.bMarks[start_line]:state.eMarks[start_line]]:
         return False
-    if state.is_code_block(start_line) or not _after_boundary(state, start_line) or \
+    if state.is_code_block(start_line) or not math_in_markdown.after_boundary(state, start_line) or \
             _ATX.match(state.src, state.bMarks[start_line] + state.tShift[start_line]) or \
             html_in_markdown.html_block(state, start_line, end_line, True) or \
             math_in_markdown.math_block(state, start_line, end_line, True):
@@ -651,11 +654,6 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     state.push("table_close", "table", -1)
     state.line = line
     return True
-
-
-def _after_boundary(state: StateBlock, line: int) -> bool:
-    """At the start of its container, or after a blank line."""
-    return line == 0 or state.isEmpty(line - 1) or state.sCount[line - 1] < state.blkIndent
 
 
 def _table_sections(lines: list[str], leading_pipe: bool, first_line: int

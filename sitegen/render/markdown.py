@@ -172,10 +172,8 @@ class KramdownRenderer(RendererHTML):
     def footnote_ref(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                      env: EnvType) -> str:
         meta = tokens[idx].meta
-        label = meta.get("label") or str(meta["id"] + 1)
-        number = meta["id"] + 1
-        return (f'<sup id="{_reference(label, meta)}" role="doc-noteref"><a href="#fn:{label}" '
-                f'class="footnote" rel="footnote">{number}</a></sup>')
+        return (f'<sup id="{_reference(meta)}" role="doc-noteref"><a href="#fn:{_label(meta)}" '
+                f'class="footnote" rel="footnote">{meta["id"] + 1}</a></sup>')
 
     def footnote_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                             env: EnvType) -> str:
@@ -187,9 +185,7 @@ class KramdownRenderer(RendererHTML):
 
     def footnote_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                       env: EnvType) -> str:
-        meta = tokens[idx].meta
-        label = meta.get("label") or str(meta["id"] + 1)
-        return f'<li id="fn:{label}" role="doc-endnote">\n'
+        return f'<li id="fn:{_label(tokens[idx].meta)}" role="doc-endnote">\n'
 
     def footnote_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                        env: EnvType) -> str:
@@ -198,14 +194,19 @@ class KramdownRenderer(RendererHTML):
     def footnote_anchor(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                         env: EnvType) -> str:
         meta = tokens[idx].meta
-        label = meta.get("label") or str(meta["id"] + 1)
         mark = f"&#8617;<sup>{meta['subId'] + 1}</sup>" if meta.get("subId") else "&#8617;"
-        return (f'\u00a0<a href="#{_reference(label, meta)}" class="reversefootnote" '
+        return (f'\u00a0<a href="#{_reference(meta)}" class="reversefootnote" '
                 f'role="doc-backlink">{mark}</a>')
 
 
-def _reference(label: str, meta: dict) -> str:
+def _label(meta: dict) -> str:
+    """A footnote's name: as written (`[^note]`), else its number."""
+    return meta.get("label") or str(meta["id"] + 1)
+
+
+def _reference(meta: dict) -> str:
     """The id of a footnote reference: kramdown numbers the second and later ones."""
+    label = _label(meta)
     return f"fnref:{label}:{meta['subId']}" if meta.get("subId") else f"fnref:{label}"
 
 
@@ -217,10 +218,8 @@ def _gap(lines: list[str], start: int, end: int) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"typographer": True, "html": True,
-                                   "quotes": "\u201c\u201d\u2018\u2019"},
-                    renderer_cls=KramdownRenderer)
-    md.enable(["strikethrough", "smartquotes"])   # tables: kramdown's own, in kramdown_rules
+    md = MarkdownIt("commonmark", {"html": True}, renderer_cls=KramdownRenderer)
+    md.enable("strikethrough")   # tables and typography: kramdown's own, in kramdown_rules
     md.use(footnote_plugin).use(deflist_plugin)
     for name in ("footnote_ref", "footnote_block_open", "footnote_block_close", "footnote_open",
                  "footnote_close", "footnote_anchor"):

@@ -31,6 +31,12 @@ def math_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def after_boundary(state: StateBlock, line: int) -> bool:
+    """At the start of its container, or after a blank line (kramdown's block boundary, which
+    block math and tables need)."""
+    return line == 0 or state.isEmpty(line - 1) or state.sCount[line - 1] < state.blkIndent
+
+
 def math_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """A block rule for markdown-it: `$$…$$` after a block boundary (the start of its
     container or a blank line) and before one."""
@@ -39,8 +45,7 @@ def math_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     first = state.bMarks[start_line] + state.tShift[start_line]
     if not state.src.startswith("$$", first):
         return False
-    if start_line > 0 and not state.isEmpty(start_line - 1) and \
-            state.sCount[start_line - 1] >= state.blkIndent:
+    if not after_boundary(state, start_line):
         return False       # right after a block without a blank line: a paragraph's math
     text = state.getLines(start_line, end_line, state.blkIndent, True).lstrip(" ")
     found = BLOCK.match(text)
