@@ -12,6 +12,7 @@ from typing import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
@@ -27,15 +28,19 @@ def kramdown_rules(md: MarkdownIt) -> None:
     """A markdown-it plugin: every rule below, where kramdown needs it."""
     md.core.ruler.before("inline", "kramdown_ials", _block_ials)
     md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
-    md.block.ruler.at("html_block", html_in_markdown.html_block,
-                      {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.before("paragraph", "kramdown_math", math_in_markdown.math_block)
+    # kramdown's order after lists: HTML blocks, headers, math, tables, then footnote and
+    # link definitions. What ends a paragraph in kramdown (GFM input): not a rule, nor a
+    # table, nor `1)`.
+    md.block.ruler.disable(["html_block", "heading"])
+    paragraph_ends = {"alt": ["paragraph", "reference", "blockquote"]}
+    for name, rule, ends in (
+            ("kramdown_html_block", html_in_markdown.html_block, paragraph_ends),
+            ("kramdown_heading", heading, paragraph_ends),
+            ("kramdown_math", math_in_markdown.math_block, None),
+            ("kramdown_table", _table, {"alt": ["reference"]})):
+        md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
-    # What ends a paragraph in kramdown (GFM input): not a rule, nor a table, nor `1)`.
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
-    # kramdown tries tables after lists (and HTML, math, headers: see `_table`), before
-    # footnote and link definitions.
-    md.block.ruler.after("list", "kramdown_table", _table, {"alt": ["reference"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
@@ -597,7 +602,6 @@ def _cells(row: str) -> list[str]:
 
 
 _SPAN_HTML = re.compile(r"<([A-Za-z][\w-]*)\b[^>]*>.*?</\1\s*>")
-_ATX = re.compile(r"#{1,6}(?:[ \t]|$)", re.M)
 _TABLE_LINE = re.compile(r"\||.*?[^\\\n]\|")       # a `|`, not escaped (kramdown's check)
 _TABLE_SEPARATOR = re.compile(r"([+|: \t-]*?-[+|: \t-]*?)[ \t]*")
 _TABLE_FOOTER = re.compile(r"[+|: \t=]*?=[+|: \t=]*?[ \t]*")
@@ -612,11 +616,8 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     paragraph whose first line reads `p(y | x)` is a one-row table, as in Jekyll."""
     if "|" not in state.src[state.bMarks[start_line]:state.eMarks[start_line]]:
         return False
-    if state.is_code_block(start_line) or not math_in_markdown.after_boundary(state, start_line) or \
-            _ATX.match(state.src, state.bMarks[start_line] + state.tShift[start_line]) or \
-            html_in_markdown.html_block(state, start_line, end_line, True) or \
-            math_in_markdown.math_block(state, start_line, end_line, True):
-        return False   # kramdown tries headers, HTML blocks and math first
+    if state.is_code_block(start_line) or not math_in_markdown.after_boundary(state, start_line):
+        return False
     lines: list[str] = []
     line = start_line
     while line < end_line and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
