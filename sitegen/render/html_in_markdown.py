@@ -141,27 +141,26 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if state.src[first:first + 1] != "<":
         return False
     if state.blkIndent == 0 and state.parentType == "root":
-        text = state.src[first:]
+        text, pos = state.src, first    # read in place: no copy of the rest of the post
     else:    # in a list item or a quote: its lines without their markers
-        text = state.getLines(start_line, end_line, state.blkIndent, False).lstrip(" ")
-    comment = COMMENT.match(text)
-    tag = START_TAG.match(text)
+        text, pos = state.getLines(start_line, end_line, state.blkIndent, False).lstrip(" "), 0
+    comment = COMMENT.match(text, pos)
+    tag = START_TAG.match(text, pos)
     if comment:
         html, end = comment.group(), comment.end()
     elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
         name = tag_name(tag.group(1))
-        if _markdown_inside(tag, name) and not text[tag.end():].split("\n", 1)[0].strip():
+        if _markdown_inside(tag, name) and not _rest_of_line(text, tag.end()).strip():
             return silent or _markdown_block(state, start_line, end_line, tag, name)
         html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
                             tag.group(4) is not None)
     else:
         return False
-    line_end = text.find("\n", end)
-    if text[end:line_end if line_end >= 0 else len(text)].strip():
+    if _rest_of_line(text, end).strip():
         return False     # more on its last line: markdown-it's paragraph takes it
     if silent:   # asked whether it ends a paragraph: a tag does, but not a comment or script
         return bool(tag) and name != "script"
-    state.line = min(start_line + text.count("\n", 0, end) + 1, end_line)
+    state.line = min(start_line + text.count("\n", pos, end) + 1, end_line)
     token = state.push("html_block", "", 0)
     token.map = [start_line, state.line]
     token.content = html + "\n"
@@ -171,6 +170,11 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
         token.content += "\n"
     return True
+
+
+def _rest_of_line(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[pos:end if end >= 0 else len(text)]
 
 
 def _markdown_inside(tag: re.Match, name: str) -> bool:
