@@ -66,6 +66,8 @@ def _build(options: Options, log) -> BuildResult:
     except BaseException:
         staging.abort()
         raise
+    for warning in renderer.warnings:
+        print(warning, file=sys.stderr)
     written = staging.commit()
     if inputs is not None:
         fingerprint.save(site, inputs, written)

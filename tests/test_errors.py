@@ -26,6 +26,8 @@ GOOD = {
     "_posts/2021-03-04-post.md": "---\nlayout: default\ntitle: A post\n---\nBody\n",
 }
 
+STRICT_FILTERS = {"_config.yml": "liquid:\n  strict_filters: true\n"}
+
 
 @pytest.fixture()
 def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
@@ -78,10 +80,6 @@ CASES = {
     "URL with a NUL byte": (
         "nul.md", "---\npermalink: /a%00b.html\n---\nText\n",
         "nul.md", "embedded null byte", None),
-    "unknown filter": (
-        "_layouts/default.html",
-        "<main>\n{{ content | no_such_filter }}</main>\n",
-        "_layouts/default.html:2", "no_such_filter", 2),
 }
 
 
@@ -135,6 +133,39 @@ def test_liquid_error_in_include_names_the_include(built: tuple[Path, Path, dict
     assert snapshot(dest) == before
 
 
+def test_unknown_filter_is_an_error_when_liquid_filters_are_strict(
+        built: tuple[Path, Path, dict]) -> None:
+    src, dest, before = built
+    write(src, {**STRICT_FILTERS,
+                "_layouts/default.html": "<main>\n{{ content | no_such_filter }}</main>\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    assert "_layouts/default.html:2:" in result.stderr, result.stderr
+    assert "unknown filter 'no_such_filter'" in result.stderr
+    assert "{{ content | no_such_filter }}" in result.stderr
+    assert snapshot(dest) == before
+
+
+def test_unknown_filter_passes_its_input_on_with_a_located_warning(tmp_path: Path) -> None:
+    """As Jekyll's default `strict_filters: false` does, and each place is named once, however
+    many pages the layout renders (also when they render in parallel processes)."""
+    src = tmp_path / "src"
+    posts = {f"_posts/2021-03-{day:02}-post.md": "---\nlayout: default\n---\nBody\n"
+             for day in range(1, 29)}
+    write(src, {**GOOD, **posts,
+                "_layouts/default.html": "<main>\n{{ content | no_such_filter }}</main>\n",
+                "_includes/note.html": "<aside>{{ include.text\n | typo }}</aside>\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "<main>\n<p>Body</p>\n</main>" in (tmp_path / "out/2021/03/04/post.html").read_text()
+    assert "<aside>hi</aside>" in (tmp_path / "out/index.html").read_text()
+    warnings = [line for line in result.stderr.splitlines() if "unknown filter" in line]
+    assert len(warnings) == 2, result.stderr
+    assert warnings[0].startswith("warning: _layouts/default.html:2: unknown filter "
+                                  "'no_such_filter'"), warnings
+    assert warnings[1].startswith("warning: _includes/note.html:2: unknown filter 'typo'")
+
+
 def test_unknown_plugin_is_a_named_warning(tmp_path: Path) -> None:
     src = tmp_path / "src"
     write(src, {**GOOD, "_config.yml": "plugins:\n  - jekyll-imaginary\n"})
@@ -165,7 +196,7 @@ def test_error_in_a_large_site_built_in_parallel(tmp_path: Path) -> None:
     posts = {f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md": f"---\ntitle: P{i}\n---\nBody {i}\n"
              for i in range(260)}
     posts["_posts/2020-02-01-bad.md"] = "---\ntitle: Bad\n---\nText\n\n{{ x | no_filter }}\n"
-    write(src, {**GOOD, **posts})
+    write(src, {**GOOD, **posts, **STRICT_FILTERS})
     result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "_posts/2020-02-01-bad.md:6" in result.stderr, result.stderr
@@ -189,7 +220,7 @@ def test_parallel_build_reports_the_error_a_serial_build_meets_first(tmp_path: P
         day = date(2020, 1, 1) + timedelta(days=i)
         body = f"{{{{ x | no_filter_{i} }}}}" if 13 <= i <= 17 else f"Body {i}"
         posts[f"_posts/{day}-post-{i}.md"] = f"---\ntitle: P{i}\n---\n{body}\n"
-    write(src, {**GOOD, **posts})
+    write(src, {**GOOD, **posts, **STRICT_FILTERS})
     errors = []
     for parallel in (True, False):
         with pytest.raises(SiteError) as caught:

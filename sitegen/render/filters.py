@@ -1372,7 +1372,7 @@ def located_errors(function: Filter) -> Filter:
 
 
 # python-liquid's own filters that Liquid 5.4 and Jekyll 4.3 do not have: to Jekyll they are
-# unknown filters, so they must not quietly work here.
+# unknown filters, which pass their input on unchanged (see `_JekyllContext.filter`).
 NOT_IN_JEKYLL = ("sum", "has", "reject", "find_index", "squish", "escapejs", "safe")
 
 

@@ -182,6 +182,16 @@ class _JekyllContext(RenderContext):
         self.counters = template.env.counters  # type: ignore[attr-defined]
         self.scope = ReadOnlyChainMap(self.locals, self.globals, builtin, self.counters)
 
+    def filter(self, name: str, token: Token | None) -> Callable[..., object]:  # noqa: A003
+        """Jekyll's Liquid passes the input of an unknown filter on unchanged unless
+        `liquid.strict_filters` is set; that quietly hides a typo or a missing plugin, so
+        sitegen does the same and also warns, naming the file and line."""
+        renderer = self.env.renderer  # type: ignore[attr-defined]
+        if name not in self.env.filters and not self.env.strict_filters and \
+                renderer is not None and token is not None:
+            renderer.warn_unknown_filter(name, self.template.name, token)
+        return super().filter(name, token)
+
 
 class _JekyllTemplate(BoundTemplate):
     context_class = _JekyllContext
@@ -198,6 +208,7 @@ class JekyllEnvironment(Environment):
     def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = ()):
         super().__init__()
         self.renderer = renderer
+        self.strict_filters = bool((config.get("liquid") or {}).get("strict_filters"))
         self.counters: dict[str, int] = {}   # `increment`, for the whole build (see above)
         self.tags.pop(_ShopifyInclude.name, None)
         for tag in [*JEKYLL_TAGS, *plugin_tags]:

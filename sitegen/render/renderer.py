@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence, TextIO
 
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
+from liquid.token import Token
 
 from ..config import markdown_exts
 from ..errors import SiteError, line_at, shown
@@ -58,6 +59,7 @@ class Renderer:
         # While documents render in parallel: whether one read another's rendered body.
         self._watching_order = False
         self.read_across = False
+        self.warnings: dict[str, None] = {}   # in the order met, each once
 
     # --- the whole site -------------------------------------------------------------------
 
@@ -129,13 +131,15 @@ class Renderer:
                 first = _render_each(self, items, chunks[0])
                 failures = [first] if first else []
                 for chunk, future in zip(chunks[1:], futures):
-                    rendered, volatile, worker_records, failure, read_across = future.result()
+                    rendered, volatile, worker_records, failure, read_across, warnings = \
+                        future.result()
                     failures += [failure] if failure else []
                     for i, (content, output) in zip(chunk, rendered):
                         items[i].content, items[i].output = content, output
                     self.site.volatile |= volatile
                     self._merge_records(worker_records)
                     self.read_across |= read_across
+                    self.warnings.update(warnings)
         finally:
             self._watching_order = False
         if self.read_across:
@@ -373,6 +377,13 @@ class Renderer:
         return SiteError(f"Liquid error: {message}", name, doc_line, column,
                          line_at(source, line) if line else None)
 
+    def warn_unknown_filter(self, filter_name: str, template: str, token: Token) -> None:
+        first = self._sources.get(template, ("", 1))[1]
+        line = token.source.count("\n", 0, token.start_index) + first
+        self.warnings[f"warning: {template}:{line}: unknown filter '{filter_name}': its input "
+                      "is passed on unchanged, as Jekyll does (set liquid.strict_filters to "
+                      "make it an error)"] = None
+
     # --- what tags and drops ask for ------------------------------------------------------
 
     def drop(self, item: Document | StaticFile) -> Any:
@@ -601,15 +612,15 @@ def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
 
 
 def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records,
-                                             Failure | None, bool]:
+                                             Failure | None, bool, dict[str, None]]:
     """In a forked worker: render some documents (and pages) with the parent's renderer; their
     content and output, what made them depend on the moment of building, who read what, the
-    first error met, and whether one read another's body."""
+    first error met, whether one read another's body, and the warnings."""
     assert _FORKED is not None
     renderer, items = _FORKED
     failure = _render_each(renderer, items, chunk)
     return ([(items[i].content, items[i].output) for i in chunk], renderer.site.volatile,
-            renderer._records(), failure, renderer.read_across)
+            renderer._records(), failure, renderer.read_across, renderer.warnings)
 
 
 def _render_each(renderer: Renderer, items: list[Document], chunk: list[int]

@@ -13,6 +13,7 @@ of a parallel build, which hand theirs back."""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, replace
@@ -159,6 +160,7 @@ class Session:
         site, renderer = self.result.site, self.result.renderer
         self._refresh(inputs)
         renderer.forget_shared()   # a shared include may show what the edit changed
+        renderer.warnings.clear()  # say again what this rebuild meets
         for doc in users:
             bodies[doc] = parse(read_text(doc.path), doc.relative_path)[1]
         readers: set[Document] = set()
@@ -178,6 +180,8 @@ class Session:
                 target.content = bodies.get(target) or parse(read_text(target.path),
                                                             target.relative_path)[1]
             renderer.render_document(target)
+        for warning in renderer.warnings:
+            print(warning, file=sys.stderr)
         return sum(_write_if_changed(Path(destination(t, site.dest)), t.output or "")
                    for t in targets)
 
