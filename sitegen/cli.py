@@ -9,7 +9,9 @@ from typing import NoReturn
 
 from . import __version__
 from .commands import build as build_command
+from .commands import doctor as doctor_command
 from .commands import models as models_command
+from .commands import new as new_command
 from .commands import prepare as prepare_command
 from .commands import printing as print_command
 from .commands import serve as serve_command
@@ -26,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     models_command.add_parser(sub)
     prepare_command.add_parser(sub)
     print_command.add_parser(sub)
+    new_command.add_parser(sub)
+    doctor_command.add_parser(sub)
     return p
 
 

@@ -27,13 +27,22 @@ def cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitegen"
 
 
+def modules_home() -> Path:
+    """Where the packages of the pinned lock file are (or will be) installed."""
+    lock = (LOCK_DIR / "package-lock.json").read_bytes()
+    return cache_root() / f"npm-{hashlib.sha256(lock).hexdigest()[:12]}"
+
+
+def installed(home: Path) -> bool:
+    return (home / ".installed").exists()
+
+
 @functools.cache
 def node_modules() -> Path:
     """The `node_modules` folder for the pinned lock file, installed with `npm ci` if missing."""
-    lock = (LOCK_DIR / "package-lock.json").read_bytes()
-    home = cache_root() / f"npm-{hashlib.sha256(lock).hexdigest()[:12]}"
+    home = modules_home()
     modules = home / "node_modules"
-    if (home / ".installed").exists():
+    if installed(home):
         return modules
     npm = shutil.which("npm")
     if npm is None:

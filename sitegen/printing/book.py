@@ -168,6 +168,11 @@ def _stylesheets(posts: list[Document]) -> list[str]:
 # --- Chromium -------------------------------------------------------------------------------
 
 
+def chromium_path() -> str | None:
+    """The system's Chromium (Debian's package), else None: Playwright's own download."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 @contextlib.contextmanager
 def _chromium() -> Iterator[Callable[[str, Path], Path]]:
     """One headless Chromium for both passes: a function that prints a URL to a PDF file."""
@@ -175,7 +180,7 @@ def _chromium() -> Iterator[Callable[[str, Path], Path]]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise SiteError("sitegen print needs Playwright: pip install 'sitegen[print]'") from None
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    executable = chromium_path()
     with sync_playwright() as p:
         try:
             browser = p.chromium.launch(executable_path=executable,
