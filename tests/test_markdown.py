@@ -86,7 +86,7 @@ def test_any_mix_of_constructs_converts() -> None:
         convert(text + rng.choice(["", "\n", "\n\n"]))
 
 
-@pytest.mark.parametrize("lang", ["bash", "js", "json"])
+@pytest.mark.parametrize("lang", ["bash", "js", "json", "yaml"])
 def test_highlighting_keeps_every_character(lang: str) -> None:
     """The shell tokenizer and the re-cut JavaScript tokens cover the code exactly, whatever
     mix of quotes, expansions and brackets it holds, closed or not."""

@@ -14,6 +14,7 @@ from pygments.token import STANDARD_TYPES, Text, Token, _TokenType
 from pygments.util import ClassNotFound
 
 from .rouge_shell import shell_tokens
+from .rouge_yaml import yaml_tokens
 
 # Rouge's names that Pygments spells differently.
 ALIASES = {"plaintext": "text", "yml": "yaml", "rb": "ruby", "py": "python",
@@ -54,6 +55,8 @@ def _tokens(code: str, lang: str | None):
     name = (lang or "").lower()
     if name in SHELL_NAMES:
         return shell_tokens(code)
+    if name in ("yaml", "yml"):
+        return yaml_tokens(code)
     tokens = [(_css_class(t), v) for t, v in _lexer(lang).get_tokens(code)]
     if name in ("js", "javascript"):
         return _javascript(tokens)
