@@ -13,17 +13,11 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..config import Options, environment, load_config
-from ..errors import SiteError
-from ..models.sync import check_models
-from ..node import installed, modules_home
-from ..plugins import active_plugins, unsupported
-from ..printing.book import chromium_path
-from ..read.reader import Reader
+
+# The checks import what they look at when they run: `sitegen build` starts without them.
 
 MODELS_FIX = "pip install 'sitegen[models]'"
 NODE_FIX = "apt-get install nodejs npm (Node.js 18 or newer)"
@@ -70,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def machine_checks() -> list[Check]:
+    from ..node import installed, modules_home
+    from ..printing.book import chromium_path
+
     requirements = _requirements()
     checks = [_packages("building", requirements.get("", []), "pip install sitegen", True)]
     node, npm = _version(["node", "--version"]), _version(["npm", "--version"])
@@ -99,6 +96,12 @@ def machine_checks() -> list[Check]:
 
 
 def site_checks(source: Path, machine: dict[str, bool]) -> list[Check]:
+    from ..config import Options, environment, load_config
+    from ..errors import SiteError
+    from ..models.sync import check_models
+    from ..plugins import active_plugins, unsupported
+    from ..read.reader import Reader
+
     try:
         options = Options(source=str(source))
         reader = Reader(load_config(options), environment(options))
@@ -132,6 +135,8 @@ def site_checks(source: Path, machine: dict[str, bool]) -> list[Check]:
 
 def _requirements() -> dict[str, list[str]]:
     """sitegen's requirements by extra ("" for the base), from its installed metadata."""
+    from importlib import metadata
+
     found: dict[str, list[str]] = {}
     for requirement in metadata.requires("sitegen") or []:
         extra = re.search(r"""extra\s*==\s*["']([^"']+)["']""", requirement)
@@ -142,6 +147,8 @@ def _requirements() -> dict[str, list[str]]:
 def _packages(what: str, requirements: list[str], fix: str, needed: bool) -> Check:
     """Installed versions of `requirements`; an exact pin (`==`) that differs is a problem,
     since the model tools only work as the pinned set."""
+    from importlib import metadata
+
     parts, problems = [], []
     for requirement in requirements:
         name = re.match(r"[A-Za-z0-9_.\-]+", requirement.strip()).group(0)   # type: ignore
