@@ -98,3 +98,66 @@ def test_highlighting_keeps_every_character(lang: str) -> None:
     for _ in range(5000):
         code = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert "".join(value for _, value in _tokens(code, lang)) == code, repr(code)
+
+
+# Pieces of Python: sitegen tokenizes it itself, the way Rouge does.
+CODE_PIECES = {
+    "python": [
+        "x", "self", "print", "None", "ValueError", "abs", "np", ".", "def", "class", "import",
+        "from", "as", "in", "is", "not", "and", "index", "lambda", "@", "(", ")", "[", "]", "{",
+        "}", ":", ",", " ", "  ", "\n", "\n    ", "# note", "'", '"', "'''", '"""', "f'", 'f"',
+        "rb'", "R\"", "u'", "{x!r}", "{y:.4f}", "{{", "}}", "\\n", "\\t", "\\'", "\\x41", "\\q",
+        "0", "1", "42", "1_000", "3.14", "1.", ".5", "1e-3", "2j", "0x1F", "0b101", "0o17", "10L",
+        "=", "==", "!=", "**", "//", "->", "+=", "%", "%d", "-", "~", ";", "\\\n", "$", "?", "ä",
+        "_private", "__init__", "async", "await", "yield", "match", "case", "True",
+    ],
+}
+
+
+YAML_KEYS = ["name", "lr", "a key", "<<", "batch_size", "x-y"]
+YAML_VALUES = [
+    "", "unet", "two words", "1", "42", "0.5", "1e-4", "true", "false", "null", "nullable",
+    "'single q'", "'it''s'", '"double q"', '"tab\\t and \\"q\\""', "[1, 2.5, a b, 'x']",
+    "{a: 1, b: [x, y]}", "[]", "&base", "&base value", "*base", "!!str 12", "!custom x",
+    "http://example.com:8080/p", "12:30", "3 apples", "x # comment", "0.5 # lr", "~", "a:b",
+]
+
+
+def _yaml_document(rng: random.Random) -> str:
+    """A config as people write them: nested keys, lists, scalars of every kind, comments."""
+    lines, depth = [], 0
+    for _ in range(rng.randint(1, 12)):
+        indent = "  " * depth + rng.choice(["", "", "- "])
+        kind = rng.random()
+        if kind < 0.6:
+            value = rng.choice(YAML_VALUES)
+            lines.append(f"{indent}{rng.choice(YAML_KEYS)}:{' ' + value if value else ''}")
+            depth = min(depth + 1, 3) if not value else rng.randint(0, depth)
+        elif kind < 0.7:
+            lines.append(f"{indent}{rng.choice(YAML_KEYS)}: {rng.choice(['|', '>-', '|+'])}")
+            lines += ["  " * (depth + 1) + rng.choice(["text line", "more: text", "# not"])
+                      for _ in range(rng.randint(1, 3))]
+        elif kind < 0.8:
+            lines.append(f"{'  ' * depth}- {rng.choice(YAML_VALUES) or 'x'}")
+        elif kind < 0.9:
+            lines.append(rng.choice(["# a comment", "", "---", "  # indented comment"]))
+        else:
+            depth = 0
+    return "\n".join(lines)
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("lang", ["python", "yaml"])
+def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
+    """Python as random runs of its pieces, valid or not; YAML as configs are written."""
+    rng = random.Random(7)
+    pieces = CODE_PIECES.get(lang, [])
+    posts = [f"```{lang}\n" + (_yaml_document(rng) if lang == "yaml" else "".join(
+        rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("`", "'")) + "\n```\n"
+        for _ in range(400)]
+    expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]
+    convert = markdown_converter({})
+    differing = [(post, want, convert(post)) for post, want in zip(posts, expected)
+                 if convert(post) != want]
+    assert not differing, f"{len(differing)} of 400 differ; the first:\n" + \
+        "\n".join(repr(x) for x in differing[0])

@@ -3,7 +3,6 @@ same wrapper markup, same short CSS classes, plain text unwrapped."""
 
 from __future__ import annotations
 
-import builtins
 import html
 import re
 from functools import lru_cache
@@ -13,6 +12,7 @@ from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Text, Token, _TokenType
 from pygments.util import ClassNotFound
 
+from .rouge_python import python_tokens
 from .rouge_shell import shell_tokens
 from .rouge_yaml import yaml_tokens
 
@@ -41,11 +41,6 @@ def _css_class(ttype: _TokenType) -> str:
     return STANDARD_TYPES[ttype]
 
 
-# Where Rouge's Python lexer names tokens differently from Pygments'.
-PYTHON_CLASSES = {"s2": "s", "kc": "bp", "nd": "n"}
-# Rouge marks a builtin's name as a builtin even as an attribute (`np.abs`, `x.max`).
-PYTHON_BUILTINS = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_"))
-PYTHON_KEYWORDS = frozenset({"print", "exec"})
 PYTHON_NAMES = ("python", "py", "python3")
 SHELL_NAMES = ("bash", "sh", "shell", "zsh", "ksh")   # Rouge's shell lexer
 
@@ -57,45 +52,14 @@ def _tokens(code: str, lang: str | None):
         return shell_tokens(code)
     if name in ("yaml", "yml"):
         return yaml_tokens(code)
+    if name in PYTHON_NAMES:
+        return python_tokens(code)
     tokens = [(_css_class(t), v) for t, v in _lexer(lang).get_tokens(code)]
     if name in ("js", "javascript"):
         return _javascript(tokens)
     if name == "json":
         return _json(tokens)
-    if name in PYTHON_NAMES:
-        return _python(tokens)
     return tokens
-
-
-def _python(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Pygments' Python tokens as Rouge's lexer names them; a line comment keeps its newline."""
-    out: list[tuple[str, str]] = []
-    previous_word = ""
-    for css, value in tokens:
-        if not css and value.startswith("\n") and out and out[-1][0] == "c1" and \
-                not out[-1][1].endswith("\n"):
-            out[-1] = (out[-1][0], out[-1][1] + "\n")
-            value = value[1:]
-            if not value:
-                continue
-        if css == "si" and value.startswith("%"):
-            css = "s"                      # Rouge keeps %-formats inside the string
-        elif css == "nn" and previous_word == "as":
-            css = "n"
-        elif css == "o" and value == ".":
-            css = "p"
-        elif css in ("n", "nb") and value in PYTHON_KEYWORDS:
-            css = "k"
-        elif css == "n" and previous_word == "." and value in PYTHON_BUILTINS:
-            css = "nb"
-        elif css == "nd" and value.startswith("@"):
-            out.append(("o", "@"))
-            value = value[1:]
-        css = PYTHON_CLASSES.get(css, css)
-        if value.strip():
-            previous_word = value.strip()
-        out.append((css, value))
-    return out
 
 
 # Where Rouge's JavaScript lexer names tokens differently from Pygments'.
