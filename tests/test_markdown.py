@@ -100,7 +100,7 @@ def test_highlighting_keeps_every_character(lang: str) -> None:
         assert "".join(value for _, value in _tokens(code, lang)) == code, repr(code)
 
 
-# Pieces of Python: sitegen tokenizes it itself, the way Rouge does.
+# Pieces of code in languages that sitegen tokenizes itself, the way Rouge does.
 CODE_PIECES = {
     "python": [
         "x", "self", "print", "None", "ValueError", "abs", "np", ".", "def", "class", "import",
@@ -111,7 +111,16 @@ CODE_PIECES = {
         "=", "==", "!=", "**", "//", "->", "+=", "%", "%d", "-", "~", ";", "\\\n", "$", "?", "ä",
         "_private", "__init__", "async", "await", "yield", "match", "case", "True",
     ],
+    "bash": [
+        "pip", "install", "echo", "cd", "ls", "-la", "--epochs", "--lr=1e-3", "x", "model.h5",
+        " ", " ", "  ", "\n", "|", "&&", "||", ";", ">", ">>", "2>&1", "=", "==", "!=", "!",
+        "$HOME", "${VAR}", "$(", ")", '"', "'", '"a $b"', "'c d'", "\\", "\\\n", "# note",
+        "[", "]", "[[", "]]", "if", "then", "fi", "for", "in", "do", "done", "export", "A=1",
+        "<<EOF", "EOF", "*", "~", "{", "}", ".", "/usr/bin", "sudo", "apt-get", "1", "42",
+    ],
 }
+CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
+                 "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
 
 
 YAML_KEYS = ["name", "lr", "a key", "<<", "batch_size", "x-y"]
@@ -147,14 +156,32 @@ def _yaml_document(rng: random.Random) -> str:
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("lang", ["python", "yaml"])
+def _console_session(rng: random.Random) -> str:
+    """Prompts with commands of shell pieces, output lines, elisions."""
+    lines = []
+    for _ in range(rng.randint(1, 8)):
+        start = rng.choice(CONSOLE_LINES)
+        command = "".join(rng.choice(CODE_PIECES["bash"]) for _ in range(rng.randint(0, 8)))
+        lines.append(start + command.replace("\n", " ") if start.endswith(" ") else start)
+    return "\n".join(lines)
+
+
+def _random_code(lang: str, rng: random.Random) -> str:
+    if lang == "yaml":
+        return _yaml_document(rng)
+    if lang == "console":
+        return _console_session(rng)
+    pieces = CODE_PIECES[lang]
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("`", "'")
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("lang", ["bash", "console", "python", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
-    """Python as random runs of its pieces, valid or not; YAML as configs are written."""
+    """Python and shell as random runs of their pieces, valid or not; YAML as configs are
+    written; console sessions as prompts, commands and output."""
     rng = random.Random(7)
-    pieces = CODE_PIECES.get(lang, [])
-    posts = [f"```{lang}\n" + (_yaml_document(rng) if lang == "yaml" else "".join(
-        rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("`", "'")) + "\n```\n"
-        for _ in range(400)]
+    posts = [f"```{lang}\n{_random_code(lang, rng)}\n```\n" for _ in range(400)]
     expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]
     convert = markdown_converter({})
     differing = [(post, want, convert(post)) for post, want in zip(posts, expected)

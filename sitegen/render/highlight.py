@@ -13,7 +13,7 @@ from pygments.token import STANDARD_TYPES, Text, Token, _TokenType
 from pygments.util import ClassNotFound
 
 from .rouge_python import python_tokens
-from .rouge_shell import shell_tokens
+from .rouge_shell import console_tokens, shell_tokens
 from .rouge_yaml import yaml_tokens
 
 # Rouge's names that Pygments spells differently.
@@ -43,6 +43,7 @@ def _css_class(ttype: _TokenType) -> str:
 
 PYTHON_NAMES = ("python", "py", "python3")
 SHELL_NAMES = ("bash", "sh", "shell", "zsh", "ksh")   # Rouge's shell lexer
+CONSOLE_NAMES = ("console", "terminal", "shell_session", "shell-session")
 
 
 def _tokens(code: str, lang: str | None):
@@ -50,6 +51,8 @@ def _tokens(code: str, lang: str | None):
     name = (lang or "").lower()
     if name in SHELL_NAMES:
         return shell_tokens(code)
+    if name in CONSOLE_NAMES:
+        return console_tokens(code)
     if name in ("yaml", "yml"):
         return yaml_tokens(code)
     if name in PYTHON_NAMES:

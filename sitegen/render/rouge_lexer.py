@@ -1,0 +1,84 @@
+"""A small regex lexer that runs as Rouge's `RegexLexer` does, for the languages whose Rouge
+rules sitegen follows: at each place, the current state's rules are tried in order and the
+first that matches names the text (a class for the match, or one per group) and may push or
+pop states. A place that no rule takes becomes one `err` character, as in Rouge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Union
+
+Tokens = list[tuple[str, str]]
+# What a rule does with its match: its class, one class per group, or a function that
+# returns the tokens and may change the lexer's state.
+Action = Union[str, tuple[str, ...], Callable[[re.Match, "Run"], Tokens]]
+
+
+@dataclass
+class Rule:
+    pattern: re.Pattern[str]
+    action: Action
+    next: str | None = None     # a state to push, "#pop", "#pop2" or None
+
+
+@dataclass
+class Run:
+    """One lexing of one text: the state stack and what rules remember (a heredoc's end)."""
+
+    stack: list[str]
+    memory: dict[str, str] = field(default_factory=dict)
+
+    def go(self, next_state: str | None) -> None:
+        if next_state is None:
+            return
+        if next_state.startswith("#pop"):
+            del self.stack[-int(next_state[4:] or 1):]
+            if not self.stack:
+                self.stack.append("root")
+        else:
+            self.stack.append(next_state)
+
+
+def rule(pattern: str, action: Action, next_state: str | None = None) -> Rule:
+    """Ruby's word, space and word-boundary classes are ASCII's; `$` ends any line."""
+    return Rule(re.compile(pattern, re.M | re.A), action, next_state)
+
+
+def expand(states: dict[str, list[Rule | str]]) -> dict[str, list[Rule]]:
+    """States with their `"mixin:NAME"` entries replaced by NAME's rules."""
+    def rules(name: str) -> list[Rule]:
+        out: list[Rule] = []
+        for item in states[name]:
+            out += rules(item[6:]) if isinstance(item, str) else [item]
+        return out
+    return {name: rules(name) for name in states}
+
+
+def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tokens:
+    """Rouge matches at each place as if the text began there (Ruby's StringScanner): a word
+    boundary holds before a word's middle, so each rule sees the rest of the text. A `run`
+    given goes on from where an earlier text left it (an open quote, a heredoc)."""
+    run = run or Run(["root"])
+    out: Tokens = []
+    pos = 0
+    while pos < len(code):
+        rest = code[pos:]
+        for candidate in states[run.stack[-1]]:
+            found = candidate.pattern.match(rest)
+            if found is None or (not found.end() and candidate.next is None):
+                continue   # an empty match that changes no state would never move on
+            action = candidate.action
+            if callable(action):
+                out += action(found, run)
+            elif isinstance(action, str):
+                out.append((action, found.group()))
+            else:
+                out += [(css, text or "") for css, text in zip(action, found.groups())]
+            run.go(candidate.next)
+            pos += found.end()
+            break
+        else:
+            out.append(("err", code[pos]))
+            pos += 1
+    return [(css, text) for css, text in out if text]
