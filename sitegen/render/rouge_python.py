@@ -3,7 +3,8 @@ fences with it, and ML posts are mostly Python). Pygments' lexer knows more of P
 Rouge's and so names more: docstrings, magic methods, decorators, exceptions, f-string format
 specs, `match`/`case`, `yield from`. Rouge's rules are few, tried in order at each place:
 `@` is an operator, `import a, b` names only `a` as a module, a string's quotes and text
-share one class, and a name's class comes from four word lists, after a dot too. Built by comparing with Rouge's output (the Jekyll oracle), case by case."""
+share one class, and a name's class comes from four word lists, after a dot too. Checked
+against Rouge's output (the Jekyll oracle) on random code."""
 
 from __future__ import annotations
 
