@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import Any, Callable, Union
 
 Tokens = list[tuple[str, str]]
 # What a rule does with its match: its class, one class per group, or a function that
@@ -20,6 +20,7 @@ class Rule:
     pattern: re.Pattern[str]
     action: Action
     next: str | None = None     # a state to push, "#pop", "#pop2" or None
+    line_start: bool = False    # tried only at a line's start (Rouge: a pattern with `^` first)
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Run:
     """One lexing of one text: the state stack and what rules remember (a heredoc's end)."""
 
     stack: list[str]
-    memory: dict[str, str] = field(default_factory=dict)
+    memory: dict[str, Any] = field(default_factory=dict)
 
     def go(self, next_state: str | None) -> None:
         if next_state is None:
@@ -40,9 +41,15 @@ class Run:
             self.stack.append(next_state)
 
 
-def rule(pattern: str, action: Action, next_state: str | None = None) -> Rule:
-    """Ruby's word, space and word-boundary classes are ASCII's; `$` ends any line."""
-    return Rule(re.compile(pattern, re.M | re.A), action, next_state)
+def rule(pattern: str, action: Action, next_state: str | None = None,
+         flags: int = re.A) -> Rule:
+    """Ruby's word and space classes are ASCII's, its word boundaries Unicode's (Rouge spells
+    Unicode letters `[[:alpha:]]`: give those rules `flags=0`); `$` ends any line."""
+    source = UNESCAPED_BOUNDARY.sub(r"\1(?u:\\b)", pattern) if flags & re.A else pattern
+    return Rule(re.compile(source, re.M | flags), action, next_state, pattern.startswith("^"))
+
+
+UNESCAPED_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
 
 
 def expand(states: dict[str, list[Rule | str]]) -> dict[str, list[Rule]]:
@@ -64,7 +71,10 @@ def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tok
     pos = 0
     while pos < len(code):
         rest = code[pos:]
+        at_line_start = pos == 0 or code[pos - 1] == "\n"
         for candidate in states[run.stack[-1]]:
+            if candidate.line_start and not at_line_start:
+                continue
             found = candidate.pattern.match(rest)
             if found is None or (not found.end() and candidate.next is None):
                 continue   # an empty match that changes no state would never move on

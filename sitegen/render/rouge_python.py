@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-Tokens = list[tuple[str, str]]
+from .rouge_lexer import Rule, Run, Tokens, expand, lex, rule
 
 KEYWORDS = frozenset("""assert break continue del elif else except exec finally for global if
     lambda pass print raise return try while yield as with from import async await
@@ -37,166 +37,106 @@ EXCEPTIONS = frozenset("""ArithmeticError AssertionError AttributeError BaseExce
     UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning
     UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError""".split())
 
-NAME = r"[^\W\d]\w*"
-DOTTED = r"(?:[^\W\d]|\.)[\w.]*"   # Rouge's dotted name: a letter, `_` or `.`, then more
+NAME = r"[^\W\d]\w*"                 # Rouge's [[:alpha:]_][[:alnum:]_]*: Unicode letters
+DOTTED = r"(?:[^\W\d]|\.)[\w.]*"   # a dotted name: a letter, `_` or `.`, then more
 DIGITS = r"[0-9](?:_?[0-9])*"
 EXPONENT = rf"[eE][+-]?{DIGITS}"
+ESCAPE = (r"""\\(?:[\\abfnrtv"']|\n|newline|N\{[a-zA-Z][a-zA-Z ]+[a-zA-Z]\}"""
+          r"|u[a-fA-F0-9]{4}|U[a-fA-F0-9]{8}|x[a-fA-F0-9]{2}|[0-7]{1,3})")
+QUOTE = r"""'''|\"\"\"|['"]"""
 
-# (classes of the groups, or one class for the whole match; pattern), in Rouge's order.
-ROOT: list[tuple[tuple[str, ...] | str, re.Pattern[str]]] = [
-    ("", re.compile(r"\n+")),
-    (("p", "", "sd"), re.compile(r'(?:(?<=\n)|^)(:)(\s*)([ruRU]{0,2}""".*?""")', re.S)),
-    ("", re.compile(r"[^\S\n]+")),
-    ("c1", re.compile(r"#.*\n?")),
-    ("p", re.compile(r"[\[\]{}:(),;.]")),
-    ("", re.compile(r"\\\n?")),
-    ("ow", re.compile(r"(?:in|is|and|or|not)\b")),
-    ("o", re.compile(r"(?:<<|>>|//|\*\*)=?")),
-    ("o", re.compile(r"[-~+/*%=<>&^|@]=?|!=")),
-    (("kn", "", "nn", "", "kn"),
-     re.compile(rf"(from)((?:\\\s|\s)+)({DOTTED})((?:\\\s|\s)+)(import)")),
-    (("kn", "", "nn"), re.compile(rf"(import)(\s+)({DOTTED})")),
-    (("k", ""), re.compile(r"(def)((?:\s|\\\s)+)")),    # then the function's name
-    (("k", ""), re.compile(r"(class)((?:\s|\\\s)+)")),  # then the class's name
-    ("sb", re.compile(r"`.*?`")),
-]
-STRING_START = re.compile(r"([rfbuRFBU]{0,2})('''|\"\"\"|['\"])")
-WORD = re.compile(NAME)   # Rouge's look-behind for a dot never sees it: `np.abs` is a builtin
-NUMBERS = [
-    ("mf", re.compile(rf"(?:(?:{DIGITS})?\.{DIGITS}|{DIGITS}\.)(?:{EXPONENT})?[jJ]?")),
-    ("mf", re.compile(rf"{DIGITS}{EXPONENT}[jJ]?")),
-    ("mf", re.compile(rf"{DIGITS}[jJ]")),
-    ("mb", re.compile(r"0[bB](?:_?[01])+")),
-    ("mo", re.compile(r"0[oO](?:_?[0-7])+")),
-    ("mh", re.compile(r"0[xX](?:_?[a-fA-F0-9])+")),
-    ("il", re.compile(r"\d+L")),
-    ("mi", re.compile(r"[1-9](?:_?[0-9])*|0(?:_?0)*")),
-]
-STRING_TEXT = re.compile(r"[^'\"\\{]+|\{\{")
-QUOTES = re.compile(r"'''|\"\"\"|['\"]")
-ESCAPE = re.compile(r"""\\(?:[\\abfnrtv"']|\n|newline|N\{[a-zA-Z][a-zA-Z ]+[a-zA-Z]\}"""
-                    r"|u[a-fA-F0-9]{4}|U[a-fA-F0-9]{8}|x[a-fA-F0-9]{2}|[0-7]{1,3})")
-ANY_ESCAPE = re.compile(r"\\.")
-INTERPOLATED = re.compile(r"[^{}!:]+")
-CONVERSION = re.compile(r"![asr]")
+
+def _word(found: re.Match, run: Run) -> Tokens:
+    """A name's class from Rouge's word lists (after a dot too: Rouge's look-behind for the
+    dot never sees it, so `np.abs` is a builtin)."""
+    text = found.group()
+    return [("k" if text in KEYWORDS else "nb" if text in EXCEPTIONS or text in BUILTINS
+             else "bp" if text in PSEUDO else "n", text)]
+
+
+def _string_start(found: re.Match, run: Run) -> Tokens:
+    """Strings nest (a string in an f-string's expression): each remembers its prefix and
+    its quote."""
+    run.memory.setdefault("strings", []).append((found.group(1).lower(), found.group(2)))
+    run.go("string")
+    return [("sa", found.group(1)), ("s", found.group(2))]
+
+
+def _quote(found: re.Match, run: Run) -> Tokens:
+    if found.group() == run.memory["strings"][-1][1]:
+        run.memory["strings"].pop()
+        run.go("#pop")
+    return [("s", found.group())]
+
+
+def _brace(found: re.Match, run: Run) -> Tokens:
+    if "f" not in run.memory["strings"][-1][0]:
+        return [("s", "{")]
+    run.go("interpolation")
+    return [("si", "{")]
+
+
+def _escape(found: re.Match, run: Run) -> Tokens:
+    run.go("#pop")
+    return [("s" if "r" in run.memory["strings"][-1][0] else "se", found.group())]
+
+
+def _expression(found: re.Match, run: Run) -> Tokens:
+    """Inside an f-string's `{…}`, the expression is lexed afresh, as Python."""
+    return python_tokens(found.group())
+
+
+STATES: dict[str, list[Rule | str]] = {
+    "root": [
+        rule(r"\n+", ""),
+        rule(r'^(:)(\s*)([ruRU]{0,2}""".*?""")', ("p", "", "sd"), flags=re.S | re.A),
+        rule(r"[^\S\n]+", ""),
+        rule(r"#.*\n?", "c1"),
+        rule(r"[\[\]{}:(),;.]", "p"),
+        rule(r"\\\n?", ""),
+        rule(r"(?:in|is|and|or|not)\b", "ow"),
+        rule(r"(?:<<|>>|//|\*\*)=?", "o"),
+        rule(r"[-~+/*%=<>&^|@]=?|!=", "o"),
+        rule(rf"(from)((?:\\\s|\s)+)({DOTTED})((?:\\\s|\s)+)(import)",
+             ("kn", "", "nn", "", "kn"), flags=0),
+        rule(rf"(import)(\s+)({DOTTED})", ("kn", "", "nn"), flags=0),
+        rule(r"(def)((?:\s|\\\s)+)", ("k", ""), "function_name"),
+        rule(r"(class)((?:\s|\\\s)+)", ("k", ""), "class_name"),
+        rule(r"`.*?`", "sb"),
+        rule(rf"([rfbuRFBU]{{0,2}})({QUOTE})", _string_start),
+        rule(NAME, _word, flags=0),
+        rule(rf"(?:(?:{DIGITS})?\.{DIGITS}|{DIGITS}\.)(?:{EXPONENT})?[jJ]?", "mf"),
+        rule(rf"{DIGITS}{EXPONENT}[jJ]?", "mf"),
+        rule(rf"{DIGITS}[jJ]", "mf"),
+        rule(r"0[bB](?:_?[01])+", "mb"),
+        rule(r"0[oO](?:_?[0-7])+", "mo"),
+        rule(r"0[xX](?:_?[a-fA-F0-9])+", "mh"),
+        rule(r"\d+L", "il"),
+        rule(r"[1-9](?:_?[0-9])*|0(?:_?0)*", "mi"),
+    ],
+    "function_name": [rule(NAME, "nf", "#pop", flags=0)],
+    "class_name": [rule(NAME, "nc", "#pop", flags=0)],
+    "string": [
+        rule(r"""[^'"\\{]+""", "s"),
+        rule(r"\{\{", "s"),
+        rule(QUOTE, _quote),
+        rule(r"(?=\\)", "", "escape"),
+        rule(r"\{", _brace),
+    ],
+    "escape": [
+        rule(ESCAPE, _escape),
+        rule(r"\\.", "s", "#pop"),
+    ],
+    "interpolation": [
+        rule(r"[^{}!:]+", _expression),
+        rule(r"![asr]", "si"),
+        rule(r":", "si"),
+        rule(r"\{", "si", "interpolation"),
+        rule(r"\}", "si", "#pop"),
+    ],
+}
+PYTHON = expand(STATES)
 
 
 def python_tokens(code: str) -> Tokens:
-    out: Tokens = []
-    _root(code, 0, len(code), out)
-    return [(css, text) for css, text in out if text]
-
-
-def _root(code: str, pos: int, end: int, out: Tokens) -> None:
-    while pos < end:
-        pos = _root_step(code, pos, end, out)
-
-
-def _root_step(code: str, pos: int, end: int, out: Tokens) -> int:
-    for classes, pattern in ROOT:
-        found = pattern.match(code, pos, end)
-        if found and found.end() > pos:
-            if isinstance(classes, str):
-                out.append((classes, found.group()))
-                return found.end()
-            out += [(css, text or "") for css, text in zip(classes, found.groups())]
-            if found.group(1) in ("def", "class"):
-                return _defined_name(code, found.end(), end, found.group(1), out)
-            return found.end()
-    string = STRING_START.match(code, pos, end)
-    if string:
-        out += [("sa", string.group(1)), ("s", string.group(2))]
-        return _string(code, string.end(), end, string.group(1).lower(), string.group(2), out)
-    word = WORD.match(code, pos, end)
-    if word:
-        text = word.group()
-        out.append(("k" if text in KEYWORDS else "nb" if text in EXCEPTIONS or text in BUILTINS
-                    else "bp" if text in PSEUDO else "n", text))
-        return word.end()
-    for css, pattern in NUMBERS:
-        number = pattern.match(code, pos, end)
-        if number:
-            out.append((css, number.group()))
-            return number.end()
-    out.append(("err", code[pos]))   # what none of Rouge's rules takes
-    return pos + 1
-
-
-def _defined_name(code: str, pos: int, end: int, keyword: str, out: Tokens) -> int:
-    """The name after `def` or `class`; Rouge takes anything before it as errors."""
-    name = WORD
-    while pos < end:
-        found = name.match(code, pos, end)
-        if found:
-            out.append(("nf" if keyword == "def" else "nc", found.group()))
-            return found.end()
-        out.append(("err", code[pos]))
-        pos += 1
-    return pos
-
-
-def _string(code: str, pos: int, end: int, kind: str, delimiter: str, out: Tokens) -> int:
-    """The rest of a string opened with `delimiter`; `kind` holds its prefix letters."""
-    while pos < end:
-        text = STRING_TEXT.match(code, pos, end)
-        if text:
-            out.append(("s", text.group()))
-            pos = text.end()
-            continue
-        quote = QUOTES.match(code, pos, end)
-        if quote:
-            out.append(("s", quote.group()))
-            pos = quote.end()
-            if quote.group() == delimiter:
-                return pos
-            continue
-        if code[pos] == "\\":
-            escape = ESCAPE.match(code, pos, end)
-            if escape:
-                out.append(("s" if "r" in kind else "se", escape.group()))
-                pos = escape.end()
-                continue
-            escape = ANY_ESCAPE.match(code, pos, end)
-            if escape:
-                out.append(("s", escape.group()))
-                pos = escape.end()
-            else:   # a backslash at the very end
-                out.append(("err", "\\"))
-                pos += 1
-            continue
-        # `{`: an interpolation in an f-string, else text
-        if "f" in kind:
-            out.append(("si", "{"))
-            pos = _interpolation(code, pos + 1, end, out)
-        else:
-            out.append(("s", "{"))
-            pos += 1
-    return pos
-
-
-def _interpolation(code: str, pos: int, end: int, out: Tokens) -> int:
-    """Inside an f-string's `{…}`: the expression is lexed afresh, as Python from the root."""
-    while pos < end:
-        expression = INTERPOLATED.match(code, pos, end)
-        if expression:
-            _root(code, pos, expression.end(), out)
-            pos = expression.end()
-            continue
-        conversion = CONVERSION.match(code, pos, end)
-        char = code[pos]
-        if conversion:
-            out.append(("si", conversion.group()))
-            pos = conversion.end()
-        elif char == ":":
-            out.append(("si", char))
-            pos += 1
-        elif char == "{":
-            out.append(("si", char))
-            pos = _interpolation(code, pos + 1, end, out)
-        elif char == "}":
-            out.append(("si", char))
-            return pos + 1
-        else:
-            out.append(("err", char))
-            pos += 1
-    return pos
+    return lex(PYTHON, code)
