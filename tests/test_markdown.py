@@ -118,6 +118,18 @@ CODE_PIECES = {
         "[", "]", "[[", "]]", "if", "then", "fi", "for", "in", "do", "done", "export", "A=1",
         "<<EOF", "EOF", "*", "~", "{", "}", ".", "/usr/bin", "sudo", "apt-get", "1", "42", "é",
     ],
+    "js": [
+        "const", "let", "x", "tf", ".", "loadGraphModel", "(", ")", "{", "}", "[", "]", "=>",
+        "=", "==", "===", "!", ";", ",", " ", "\n", "  ", "'a'", '"b"', "`t ${x} u`", "// c",
+        "/* c */", "1", "0.5", "1e3", "0x1F", "async", "await", "function", "return", "new",
+        "Promise", "console", "log", "this", "true", "null", "undefined", "/re+/g", "+", "-",
+        "*", "/", "?", ":", "&&", "||", "class", "extends", "import", "from", "export",
+        "default", "of", "for", "if", "else", "typeof", "document", "window", "$", "_a", "é",
+    ],
+    "json": [
+        "{", "}", "[", "]", ":", ",", " ", "\n", "  ", '"key"', '"v"', '"a\\"b"',
+        '"\\u0041"', "1", "-2.5", "1e3", "true", "false", "null", "x",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -176,10 +188,10 @@ def _random_code(lang: str, rng: random.Random) -> str:
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("lang", ["bash", "console", "python", "yaml"])
+@pytest.mark.parametrize("lang", ["bash", "console", "js", "json", "python", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
-    """Python and shell as random runs of their pieces, valid or not; YAML as configs are
-    written; console sessions as prompts, commands and output."""
+    """Python, shell, JavaScript and JSON as random runs of their pieces, valid or not; YAML
+    as configs are written; console sessions as prompts, commands and output."""
     rng = random.Random(7)
     posts = [f"```{lang}\n{_random_code(lang, rng)}\n```\n" for _ in range(400)]
     expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]

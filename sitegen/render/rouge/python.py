@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .rouge_lexer import Rule, Run, Tokens, expand, lex, rule
+from .lexer import Rule, Run, Tokens, expand, lex, rule
 
 KEYWORDS = frozenset("""assert break continue del elif else except exec finally for global if
     lambda pass print raise return try while yield as with from import async await

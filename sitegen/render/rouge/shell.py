@@ -2,13 +2,13 @@
 highlights `bash` and `console` fences with them). Pygments' Bash lexer differs too much to
 re-cut: Rouge marks the commands of bash and coreutils as builtins, options as `nt`, leaves
 numbers plain, and lets a keyword or builtin take the spaces after it when a word follows.
-These are Rouge 3.30's rules, in its order, run by `rouge_lexer`."""
+These are Rouge 3.30's rules, in its order, run by `lexer`."""
 
 from __future__ import annotations
 
 import re
 
-from .rouge_lexer import Rule, Run, Tokens, expand, lex, rule
+from .lexer import Rule, Run, Tokens, expand, lex, rule
 
 KEYWORDS = "if fi else while do done for then return function select continue until esac elif in"
 BUILTINS = """alias bg bind break builtin caller cd command compgen complete declare dirs
