@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-
-from pygments.lexer import Lexer
-from pygments.lexers import TextLexer, get_lexer_by_name
-from pygments.token import STANDARD_TYPES, Text, Token, _TokenType
-from pygments.util import ClassNotFound
+from typing import Any
 
 from .rouge import rouge_knows, rouge_tokens
 
@@ -19,35 +15,40 @@ ALIASES = {"plaintext": "text", "yml": "yaml", "rb": "ruby", "py": "python",
            "js": "javascript", "ts": "typescript", "md": "markdown"}
 
 
+def _tokens(code: str, lang: str | None) -> list[tuple[str, str]]:
+    """Rouge's tokens where sitegen has Rouge's lexer, else Pygments' lexer of that name;
+    plain text without a language, or in one Rouge does not know."""
+    if not lang or not rouge_knows(lang):
+        return [("", code)]
+    tokens = rouge_tokens(code, lang)
+    return tokens if tokens is not None else _pygments_tokens(code, lang)
+
+
+def _pygments_tokens(code: str, lang: str) -> list[tuple[str, str]]:
+    """Pygments is imported only here: a site whose code is all in languages with Rouge
+    lexers never loads it. Plain text and whitespace get no class, as in Rouge."""
+    from pygments.token import STANDARD_TYPES, Text, Token
+
+    def short_class(ttype: Any) -> str:
+        if ttype in Text or ttype is Token:
+            return ""
+        while ttype not in STANDARD_TYPES:
+            ttype = ttype.parent
+        return STANDARD_TYPES[ttype]
+
+    return [(short_class(t), v) for t, v in _pygments_lexer(lang).get_tokens(code)]
+
+
 @lru_cache(maxsize=64)
-def _lexer(lang: str | None) -> Lexer:
-    if not lang:
-        return TextLexer(stripnl=False, ensurenl=False)
+def _pygments_lexer(lang: str) -> Any:
+    from pygments.lexers import TextLexer, get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     name = ALIASES.get(lang.lower(), lang.lower())
     try:
         return get_lexer_by_name(name, stripnl=False, ensurenl=False)
     except ClassNotFound:
         return TextLexer(stripnl=False, ensurenl=False)
-
-
-def _css_class(ttype: _TokenType) -> str:
-    """The short class of a token type; plain text and whitespace get none (as in Rouge)."""
-    if ttype in Text or ttype is Token:
-        return ""
-    while ttype not in STANDARD_TYPES:
-        ttype = ttype.parent
-    return STANDARD_TYPES[ttype]
-
-
-def _tokens(code: str, lang: str | None) -> list[tuple[str, str]]:
-    """Rouge's tokens where sitegen has Rouge's lexer, else Pygments' lexer of that name;
-    plain text for a language Rouge does not know."""
-    if lang and not rouge_knows(lang):
-        return [("", code)]
-    tokens = rouge_tokens(code, lang) if lang else None
-    if tokens is not None:
-        return tokens
-    return [(_css_class(t), v) for t, v in _lexer(lang).get_tokens(code)]
 
 
 def highlight_spans(code: str, lang: str | None) -> str:

@@ -5,27 +5,22 @@ through Pygments (see `highlight`). Each lexer is checked against real Rouge on 
 
 from __future__ import annotations
 
-from typing import Callable
+from importlib import import_module
 
-from .javascript import javascript_tokens
-from .json import json_tokens
 from .lexer import Tokens
-from .python import python_tokens
-from .shell import console_tokens, shell_tokens
-from .yaml import yaml_tokens
 
-# Fence languages, by Rouge's tags and aliases.
-LEXERS: dict[str, Callable[[str], Tokens]] = {
-    "python": python_tokens, "py": python_tokens,
-    "bash": shell_tokens, "sh": shell_tokens, "shell": shell_tokens, "zsh": shell_tokens,
-    "ksh": shell_tokens,
-    "console": console_tokens, "terminal": console_tokens, "shell_session": console_tokens,
-    "shell-session": console_tokens,
-    "yaml": yaml_tokens, "yml": yaml_tokens,
-    "javascript": javascript_tokens, "js": javascript_tokens,
-    "json": json_tokens,
+# Fence languages, by Rouge's tags and aliases → the module and function of the lexer. A
+# module is imported when first needed: each compiles its rules, and most sites show two or
+# three languages.
+LEXERS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("python", "py"), ("python", "python_tokens")),
+    **dict.fromkeys(("bash", "sh", "shell", "zsh", "ksh"), ("shell", "shell_tokens")),
+    **dict.fromkeys(("console", "terminal", "shell_session", "shell-session"),
+                    ("shell", "console_tokens")),
+    **dict.fromkeys(("yaml", "yml"), ("yaml", "yaml_tokens")),
+    **dict.fromkeys(("javascript", "js"), ("javascript", "javascript_tokens")),
+    "json": ("json", "json_tokens"),
 }
-
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll). kramdown writes a fence in any
 # other language (`python3`, `Python`, `pycon`) as a plain block, and Jekyll's highlight tag
@@ -71,5 +66,8 @@ def rouge_knows(lang: str) -> bool:
 def rouge_tokens(code: str, lang: str) -> Tokens | None:
     """(class, text) pairs as Rouge's lexer for `lang` gives them, or None for a language
     sitegen has no Rouge lexer for."""
-    lexer = LEXERS.get(lang.split("?")[0])
-    return None if lexer is None else lexer(code)
+    found = LEXERS.get(lang.split("?")[0])
+    if found is None:
+        return None
+    module, function = found
+    return getattr(import_module(f".{module}", __name__), function)(code)
