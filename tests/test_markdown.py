@@ -130,6 +130,14 @@ CODE_PIECES = {
         "{", "}", "[", "]", ":", ",", " ", "\n", "  ", '"key"', '"v"', '"a\\"b"',
         '"\\u0041"', "1", "-2.5", "1e3", "true", "false", "null", "x",
     ],
+    "liquid": [
+        "{%", "{%-", "%}", "-%}", "{{", "{{-", "}}", "-}}", "if", "elsif", "for", "in", "x",
+        "site.posts", "|", "upcase", "'a'", '"b"', "1", "2.5", "-", "==", "<=", "and",
+        "contains", "endif", "endfor", "assign", "=", "include", "a.html", "with", "raw",
+        "endraw", "comment", "endcomment", "cycle", ":", ",", " ", "  ", "\n", "{", "}", "%",
+        "reversed", "forloop.index", "empty", "true", "nil", "<b>text</b>", "capture",
+        "endcapture", "else", "when", "case", "limit:2", "[0]", ".size",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -188,10 +196,10 @@ def _random_code(lang: str, rng: random.Random) -> str:
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("lang", ["bash", "console", "js", "json", "python", "yaml"])
+@pytest.mark.parametrize("lang", ["bash", "console", "js", "json", "liquid", "python", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
-    """Python, shell, JavaScript and JSON as random runs of their pieces, valid or not; YAML
-    as configs are written; console sessions as prompts, commands and output."""
+    """Python, shell, JavaScript, JSON and Liquid as random runs of their pieces, valid or
+    not; YAML as configs are written; console sessions as prompts, commands and output."""
     rng = random.Random(7)
     posts = [f"```{lang}\n{_random_code(lang, rng)}\n```\n" for _ in range(400)]
     expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]

@@ -20,6 +20,7 @@ LEXERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("yaml", "yml"), ("yaml", "yaml_tokens")),
     **dict.fromkeys(("javascript", "js"), ("javascript", "javascript_tokens")),
     "json": ("json", "json_tokens"),
+    "liquid": ("liquid", "liquid_tokens"),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll). kramdown writes a fence in any

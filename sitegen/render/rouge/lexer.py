@@ -19,7 +19,8 @@ Action = Union[str, tuple[str, ...], Callable[[re.Match, "Run"], Tokens]]
 class Rule:
     pattern: re.Pattern[str]
     action: Action
-    next: str | None = None     # a state to push, "=STATE" to go to instead, "#pop", "#pop2"
+    next: str | None = None     # a state to push, "=STATE" to go to instead, "#pop", "#pop2",
+                                # "#reset"
     line_start: bool = False    # tried only at a line's start (Rouge: a pattern with `^` first)
 
 
@@ -37,6 +38,8 @@ class Run:
             del self.stack[-int(next_state[4:] or 1):]
             if not self.stack:
                 self.stack.append("root")
+        elif next_state == "#reset":        # Rouge's reset_stack: back to the root state
+            self.stack[:] = ["root"]
         elif next_state.startswith("="):    # Rouge's goto: this state instead of the top one
             self.stack[-1] = next_state[1:]
         else:
