@@ -138,6 +138,18 @@ CODE_PIECES = {
         "reversed", "forloop.index", "empty", "true", "nil", "<b>text</b>", "capture",
         "endcapture", "else", "when", "case", "limit:2", "[0]", ".size",
     ],
+    "html": [
+        "<", ">", "</", "<div", "<p>", "</p>", "<script>", "</script>", "<style>", "</style>",
+        'class="a"', "id=x", "=", '"', "'", "&amp;", "&", "<!--", "-->", "<!DOCTYPE html>",
+        "text", " ", "\n", "/>", "<br>", "var x = 1;", "a { color: red; }", "<canvas",
+        "width=256", "<?php ?>", "<![CDATA[x]]>", "if (a < b) {}", "é",
+    ],
+    "css": [
+        ".demo", "#id", "canvas", "{", "}", ":", ";", "color", "red", "#fff", "1px", "0.5rem",
+        "100%", "solid", "!important", "@media", "(max-width: 600px)", "/* c */", "url(a.png)",
+        ",", " ", "\n", "::before", ":hover", "-webkit-transition", "'a'", '"b"', "rgb(1, 2)",
+        ">", "+", "*", "a", "@import", "margin", "0", "auto", "-",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -196,10 +208,12 @@ def _random_code(lang: str, rng: random.Random) -> str:
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("lang", ["bash", "console", "js", "json", "liquid", "python", "yaml"])
+@pytest.mark.parametrize("lang", ["bash", "console", "css", "html", "js", "json", "liquid",
+                                  "python", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
-    """Python, shell, JavaScript, JSON and Liquid as random runs of their pieces, valid or
-    not; YAML as configs are written; console sessions as prompts, commands and output."""
+    """Python, shell, JavaScript, JSON, Liquid, HTML and CSS as random runs of their pieces,
+    valid or not; YAML as configs are written; console sessions as prompts, commands and
+    output."""
     rng = random.Random(7)
     posts = [f"```{lang}\n{_random_code(lang, rng)}\n```\n" for _ in range(400)]
     expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]

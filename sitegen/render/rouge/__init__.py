@@ -21,6 +21,8 @@ LEXERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("javascript", "js"), ("javascript", "javascript_tokens")),
     "json": ("json", "json_tokens"),
     "liquid": ("liquid", "liquid_tokens"),
+    "html": ("html", "html_tokens"),
+    "css": ("css", "css_tokens"),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll). kramdown writes a fence in any
