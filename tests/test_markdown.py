@@ -150,6 +150,22 @@ CODE_PIECES = {
         ",", " ", "\n", "::before", ":hover", "-webkit-transition", "'a'", '"b"', "rgb(1, 2)",
         ">", "+", "*", "a", "@import", "margin", "0", "auto", "-",
     ],
+    "diff": [
+        "--- a/x.py\n", "+++ b/x.py\n", "@@ -1,3 +1,3 @@ def f\n", "-x = 1\n", "+x = 2\n",
+        " y = 3\n", "diff --git a b\n", "Index: x\n", "===\n", "!x\n", "<a\n", ">b\n",
+        "word\n", "---\n", "\n", "  \n", "é\n",
+    ],
+    "toml": [
+        "[project]", "[tool.pytest.ini_options]", "name", " = ", "=", '"demo"', "'x'", '"""a"""',
+        "'''b'''", "\n", " ", "1", "1_000", "0.5", "1e3", "+inf", "nan", "0x1F", "0o17",
+        "0b1", "true", "false", "# c", "[", "]", ",", "{", "}", "1979-05-27T07:32:00Z",
+        '"a\\tb"', "key.sub", "é",
+    ],
+    "dockerfile": [
+        "FROM python:3.11-slim", " AS build", "RUN ", "pip install -r r.txt", " && ls", "\\\n",
+        "COPY . /app", "WORKDIR /app", 'CMD ["python", "x.py"]', "ENV A=1", "# c", "\n",
+        " ", "onbuild ", "run ", "EXPOSE 80", "x", "é",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -208,12 +224,11 @@ def _random_code(lang: str, rng: random.Random) -> str:
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("lang", ["bash", "console", "css", "html", "js", "json", "liquid",
-                                  "python", "yaml"])
+@pytest.mark.parametrize("lang", ["bash", "console", "css", "diff", "dockerfile", "html", "js",
+                                  "json", "liquid", "python", "toml", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
-    """Python, shell, JavaScript, JSON, Liquid, HTML and CSS as random runs of their pieces,
-    valid or not; YAML as configs are written; console sessions as prompts, commands and
-    output."""
+    """Code in the languages with Rouge lexers, as random runs of their pieces, valid or
+    not; YAML as configs are written; console sessions as prompts, commands and output."""
     rng = random.Random(7)
     posts = [f"```{lang}\n{_random_code(lang, rng)}\n```\n" for _ in range(400)]
     expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]

@@ -23,6 +23,9 @@ LEXERS: dict[str, tuple[str, str]] = {
     "liquid": ("liquid", "liquid_tokens"),
     "html": ("html", "html_tokens"),
     "css": ("css", "css_tokens"),
+    **dict.fromkeys(("diff", "patch", "udiff"), ("diff", "diff_tokens")),
+    "toml": ("toml", "toml_tokens"),
+    **dict.fromkeys(("docker", "dockerfile", "Dockerfile"), ("docker", "docker_tokens")),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll). kramdown writes a fence in any
