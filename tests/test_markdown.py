@@ -166,6 +166,13 @@ CODE_PIECES = {
         "COPY . /app", "WORKDIR /app", 'CMD ["python", "x.py"]', "ENV A=1", "# c", "\n",
         " ", "onbuild ", "run ", "EXPOSE 80", "x", "é",
     ],
+    "cuda": [
+        "#include <vector>", '#include "m.h"', "#define N 4", "#if 0", "#endif", "\n", " ",
+        "  ", "int", "float", "void", "dim3", "__global__", "template", "<", ">", "typename T",
+        "class", "struct", "A", "x", "(", ")", "{", "}", "[", "]", ";", ",", ":", "::", "=",
+        "+", "*", "/", "// c", "/* c */", '"s\\n"', "'c'", "1", "2.5f", "1e-3", "0x1F",
+        "100ms", "nullptr", "NULL", "true", "case", "return", "blockIdx.x", "label:", "é",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -219,13 +226,14 @@ def _random_code(lang: str, rng: random.Random) -> str:
         return _yaml_document(rng)
     if lang == "console":
         return _console_session(rng)
-    pieces = CODE_PIECES[lang]
+    pieces = CODE_PIECES["cuda" if lang in ("c", "cpp") else lang]
     return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("`", "'")
 
 
 @pytest.mark.jekyll
-@pytest.mark.parametrize("lang", ["bash", "console", "css", "diff", "dockerfile", "html", "js",
-                                  "json", "liquid", "python", "toml", "yaml"])
+@pytest.mark.parametrize("lang", ["bash", "c", "console", "cpp", "css", "cuda", "diff",
+                                  "dockerfile", "html", "js", "json", "liquid", "python", "toml",
+                                  "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
     """Code in the languages with Rouge lexers, as random runs of their pieces, valid or
     not; YAML as configs are written; console sessions as prompts, commands and output."""

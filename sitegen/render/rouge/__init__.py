@@ -25,6 +25,9 @@ LEXERS: dict[str, tuple[str, str]] = {
     "css": ("css", "css_tokens"),
     **dict.fromkeys(("diff", "patch", "udiff"), ("diff", "diff_tokens")),
     "toml": ("toml", "toml_tokens"),
+    "c": ("c", "c_tokens"),
+    **dict.fromkeys(("cpp", "c++"), ("c", "cpp_tokens")),
+    "cuda": ("c", "cuda_tokens"),
     **dict.fromkeys(("docker", "dockerfile", "Dockerfile"), ("docker", "docker_tokens")),
 }
 
