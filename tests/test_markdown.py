@@ -125,6 +125,7 @@ CODE_PIECES = {
         "Promise", "console", "log", "this", "true", "null", "undefined", "/re+/g", "+", "-",
         "*", "/", "?", ":", "&&", "||", "class", "extends", "import", "from", "export",
         "default", "of", "for", "if", "else", "typeof", "document", "window", "$", "_a", "é",
+        "?.", "??", "x?:", "type", "interface", "number", "string", "readonly", "Partial",
     ],
     "json": [
         "{", "}", "[", "]", ":", ",", " ", "\n", "  ", '"key"', '"v"', '"a\\"b"',
@@ -226,14 +227,14 @@ def _random_code(lang: str, rng: random.Random) -> str:
         return _yaml_document(rng)
     if lang == "console":
         return _console_session(rng)
-    pieces = CODE_PIECES["cuda" if lang in ("c", "cpp") else lang]
+    pieces = CODE_PIECES[{"c": "cuda", "cpp": "cuda", "ts": "js"}.get(lang, lang)]
     return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("`", "'")
 
 
 @pytest.mark.jekyll
 @pytest.mark.parametrize("lang", ["bash", "c", "console", "cpp", "css", "cuda", "diff",
                                   "dockerfile", "html", "js", "json", "liquid", "python", "toml",
-                                  "yaml"])
+                                  "ts", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
     """Code in the languages with Rouge lexers, as random runs of their pieces, valid or
     not; YAML as configs are written; console sessions as prompts, commands and output."""

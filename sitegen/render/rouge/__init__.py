@@ -19,6 +19,7 @@ LEXERS: dict[str, tuple[str, str]] = {
                     ("shell", "console_tokens")),
     **dict.fromkeys(("yaml", "yml"), ("yaml", "yaml_tokens")),
     **dict.fromkeys(("javascript", "js"), ("javascript", "javascript_tokens")),
+    **dict.fromkeys(("typescript", "ts"), ("javascript", "typescript_tokens")),
     "json": ("json", "json_tokens"),
     "liquid": ("liquid", "liquid_tokens"),
     "html": ("html", "html_tokens"),
