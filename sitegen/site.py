@@ -182,8 +182,11 @@ class Site:
         items: list[Document | StaticFile] = list(self.pages)
         items += [f for f in self.static_files if f.data.get("published", True) is not False
                   and (f.collection is None or self.collections[f.collection].output)]
-        items += [d for d in self.documents() if _doc_written(self, d)]
-        return items
+        return items + self.docs_to_write()
+
+    def docs_to_write(self) -> list[Document]:
+        """The collection documents that are written (Jekyll's `docs_to_write`)."""
+        return [d for d in self.documents() if _doc_written(self, d)]
 
 
 def _doc_written(site: Site, doc: Document) -> bool:

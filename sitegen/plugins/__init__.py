@@ -2,8 +2,9 @@
 `plugins:` (or the older `gems:`), or required by the theme's gemspec.
 
 A plugin is a module with any of: `TAGS` (Liquid tags), `generate(site)` (adds pages after
-reading, as a Jekyll generator), `post_render(renderer, document)` (changes a document's output,
-as a Jekyll hook)."""
+reading, as a Jekyll generator; `PRIORITY` orders generators as Jekyll's priorities do,
+"lowest" by default here since most of Jekyll's are), `post_render(renderer, document)`
+(changes a document's output, as a Jekyll hook)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import feed, jemoji, paginate, seo, sitemap
+from . import feed, jemoji, paginate, redirect_from, seo, sitemap
 
 PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
                                    "jekyll-sitemap": sitemap, "jekyll-paginate": paginate,
-                                   "jemoji": jemoji}
+                                   "jemoji": jemoji, "jekyll-redirect-from": redirect_from}
+PRIORITIES = ("highest", "high", "normal", "low", "lowest")
 
 
 def theme_dependencies(theme_root: Path | None, name: str | None) -> list[str]:
@@ -45,4 +47,6 @@ def unsupported(names: list[str]) -> list[str]:
 
 
 def modules(names: list[str]) -> list[ModuleType]:
-    return [PLUGINS[n] for n in names if n in PLUGINS]
+    """The plugins' modules, generators by priority, then in the order they are listed."""
+    found = [PLUGINS[n] for n in names if n in PLUGINS]
+    return sorted(found, key=lambda m: PRIORITIES.index(getattr(m, "PRIORITY", "lowest")))

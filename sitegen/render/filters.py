@@ -1080,7 +1080,7 @@ def _expression_filters(env: Environment) -> dict[str, Filter]:
 
 # --- filters bound to the site -----------------------------------------------------------------
 
-def _url_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
+def url_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
     """relative_url and absolute_url: Addressable's `normalize` of baseurl + path."""
     baseurl = _nil(config.get("baseurl"))
     base = "" if baseurl is None else ruby_to_s(baseurl)
@@ -1384,7 +1384,7 @@ def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
         if renderer is not None:
             renderer.site.volatile.add("now")
 
-    table = {**STANDARD_FILTERS, **JEKYLL_FILTERS, **_url_filters(config),
+    table = {**STANDARD_FILTERS, **JEKYLL_FILTERS, **url_filters(config),
              **_date_filters(config, on_now), **_converter_filters(config),
              **_expression_filters(env)}
     for name in NOT_IN_JEKYLL:
