@@ -13,11 +13,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import feed, jemoji, paginate, redirect_from, seo, sitemap
+from . import feed, jemoji, paginate, redirect_from, relative_links, seo, sitemap
 
 PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
                                    "jekyll-sitemap": sitemap, "jekyll-paginate": paginate,
-                                   "jemoji": jemoji, "jekyll-redirect-from": redirect_from}
+                                   "jemoji": jemoji, "jekyll-redirect-from": redirect_from,
+                                   "jekyll-relative-links": relative_links}
 PRIORITIES = ("highest", "high", "normal", "low", "lowest")
 
 

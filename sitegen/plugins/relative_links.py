@@ -1,0 +1,84 @@
+"""jekyll-relative-links (0.7, on by default on GitHub Pages): Markdown links to the site's own
+source files, `[text](other.md)` or `[ref]: ../docs/page.md`, become links to the URLs those
+files are published at, so a repository reads well on GitHub and as a site. Pages only,
+unless `relative_links: {collections: true}`; `relative_links: {enabled: false}` turns it off
+and `exclude:` globs skip files. The links are found in the Markdown text as the plugin finds
+them (code blocks too), before Liquid and Markdown run."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote_plus
+
+from ..config import markdown_exts
+from ..read.entries import EntryFilter
+from ..read.reader import excerpt_of
+from ..render.filters import url_filters
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+PRIORITY = "lowest"
+_TITLE = r"""(\s+"(?:\\"|[^"])*(?<!\\)"|\s+"(?:\\'|[^'])*(?<!\\)')?"""
+_INLINE = rf"\[(.*?)\]\(([^)]+?)(#.+?|)?{_TITLE}\)"
+_REFERENCE = rf"^\s*?\[(.*?)\]: (.+?)(#.+?|)?{_TITLE}\s*?$"
+LINK = re.compile(f"({_INLINE}|{_REFERENCE})", re.M)
+SCHEME = re.compile(r"([^:/?#]+):")
+VALID_SCHEME = re.compile(r"[a-z][a-z0-9.+-]*", re.I)
+ROOT = "/__site_root__"   # stands for the working folder Ruby's File.expand_path resolves in
+
+
+def generate(site: "Site") -> None:
+    options = site.config.get("relative_links") or {}
+    if not isinstance(options, dict) or options.get("enabled") is False:
+        return
+    documents = list(site.pages)
+    if options.get("collections") is True:
+        documents += site.docs_to_write()
+    exts = markdown_exts(site.config)
+    skip = EntryFilter(site.source, [], list(options.get("exclude") or [])) \
+        if options.get("exclude") else None
+    targets = [*site.pages, *site.static_files, *site.docs_to_write()]
+    relative_url = url_filters(site.config)["relative_url"]
+    for doc in documents:
+        if doc.extname.lower() not in exts or (skip and skip.excluded(doc.relative_path)):
+            continue
+        base = posixpath.dirname(doc.relative_path) or "."
+        doc.content = LINK.sub(lambda m: _replace(m, base, targets, relative_url), doc.content)
+        if doc.excerpt is not None:
+            doc.excerpt = excerpt_of(doc, site.config)
+
+
+def _replace(found: re.Match, base: str, targets: list[Any], relative_url: Any) -> str:
+    inline = found.group(2) is not None
+    text, path, fragment, title = found.group(*((2, 3, 4, 5) if inline else (6, 7, 8, 9)))
+    if path.startswith("#") or _absolute(path):
+        return found.group()
+    wanted = unquote_plus(_from_root(path, base))
+    target = next((t for t in targets if _without_slash(t.relative_path) == wanted), None)
+    if target is None or not target.url:
+        return found.group()
+    url = relative_url(target.url) + (fragment or "")
+    return f"[{text}]({url}{title or ''})" if inline else f"\n[{text}]: {url}{title or ''}"
+
+
+def _absolute(path: str) -> bool:
+    """Addressable's `absolute?`: a valid scheme before a colon."""
+    scheme = SCHEME.match(path)
+    return bool(scheme and VALID_SCHEME.fullmatch(scheme.group(1)))
+
+
+def _from_root(path: str, base: str) -> str:
+    """The link's path from the source folder; one that climbs out of it stays absolute and
+    so matches no file."""
+    absolute = path.startswith("/")
+    joined = posixpath.normpath(posixpath.join(ROOT, "" if absolute else base,
+                                               path[1:] if absolute else path))
+    return joined[len(ROOT) + 1:] if joined.startswith(ROOT + "/") else joined
+
+
+def _without_slash(relative_path: str) -> str:
+    return relative_path[1:] if relative_path.startswith("/") else relative_path
+
