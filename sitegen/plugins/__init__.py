@@ -13,12 +13,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import feed, jemoji, paginate, redirect_from, relative_links, seo, sitemap
+from . import (feed, include_cache, jemoji, paginate, redirect_from, relative_links, seo,
+               sitemap)
 
 PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
                                    "jekyll-sitemap": sitemap, "jekyll-paginate": paginate,
                                    "jemoji": jemoji, "jekyll-redirect-from": redirect_from,
-                                   "jekyll-relative-links": relative_links}
+                                   "jekyll-relative-links": relative_links,
+                                   "jekyll-include-cache": include_cache}
 PRIORITIES = ("highest", "high", "normal", "low", "lowest")
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 JEKYLL_VERSION = "4.3.1"
 
 
-class _Drop(Mapping):
+class Drop(Mapping):
     """A mapping whose listed keys are computed, falling back to a data dict."""
 
     computed: tuple[str, ...] = ()
@@ -59,7 +59,7 @@ class _Drop(Mapping):
     __hash__ = object.__hash__
 
 
-class DocumentDrop(_Drop):
+class DocumentDrop(Drop):
     """A collection document (post…), live: `content` follows rendering as Jekyll's does."""
 
     # In the order of Jekyll's DocumentDrop#keys, which `jsonify` and `inspect` show.
@@ -153,7 +153,7 @@ class ExcerptDrop(DocumentDrop):
         return super()._compute(key)
 
 
-class PageDrop(_Drop):
+class PageDrop(Drop):
     """A page: its data with `content dir excerpt name path url` on top (Jekyll's hash)."""
 
     computed = ("content", "dir", "excerpt", "name", "path", "url")
@@ -201,7 +201,7 @@ class PageDrop(_Drop):
         raise KeyError(key)
 
 
-class StaticFileDrop(_Drop):
+class StaticFileDrop(Drop):
     ruby_class = "Jekyll::Drops::StaticFileDrop"
     computed = ("name", "extname", "modified_time", "basename", "path", "collection")
 
@@ -222,7 +222,7 @@ class StaticFileDrop(_Drop):
         return getattr(item, key)
 
 
-class CollectionDrop(_Drop):
+class CollectionDrop(Drop):
     computed = ("output", "label", "docs", "files", "directory", "relative_directory")
 
     def to_s(self) -> str:
@@ -250,7 +250,7 @@ class CollectionDrop(_Drop):
         return coll.relative_directory
 
 
-class SiteDrop(_Drop):
+class SiteDrop(Drop):
     """`site`: the config's keys plus what Jekyll computes from the content."""
 
     ruby_class = "Jekyll::Drops::SiteDrop"
@@ -289,7 +289,7 @@ class SiteDrop(_Drop):
         return r.listing(key)
 
 
-class JekyllDrop(_Drop):
+class JekyllDrop(Drop):
     ruby_class = "Jekyll::Drops::JekyllDrop"
     computed = ("version", "environment")
 

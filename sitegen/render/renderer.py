@@ -60,6 +60,9 @@ class Renderer:
         self._watching_order = False
         self.read_across = False
         self.warnings: dict[str, None] = {}   # in the order met, each once
+        # jekyll-include-cache's outputs, by file and parameter values: like `increment`'s
+        # counters, they carry over from one document to the next.
+        self.cached_includes: dict[tuple[str, Any], str] = {}
 
     # --- the whole site -------------------------------------------------------------------
 
@@ -557,14 +560,15 @@ def _map_url(css_page: Document) -> str:
 
 
 def _may_read_bodies(template: str) -> bool:
-    """Whether Liquid source could read another document's `content` or `output`, or count
-    with `increment`: the check that spares a parallel rendering bound to be done again
+    """Whether Liquid source could read another document's `content` or `output`, or carry
+    state from one document to the next (`increment`, jekyll-include-cache's
+    `include_cached`): the check that spares a parallel rendering bound to be done again
     (`_render_in_parallel` notices the reads this misses, such as `{{ page.previous }}` or
     `jsonify` of a document). Reading a body takes, in a tag or an output: `post.content`,
     the key named in a string (`post["output"]`, `map: "content"`, `assign key = "content"`
     and then `post[key]`) or captured as a key, or a file this cannot see
     (`include_relative`). `include.output` is an include's parameter, not a document's."""
-    return COUNTERS.search(template) is not None or \
+    return ORDER_DEPENDENT.search(template) is not None or \
         CAPTURED_NAME.search(template) is not None or \
         any(BODY_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
 
@@ -573,7 +577,8 @@ LIQUID_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
                         r"|\binclude_relative\b")
 CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")
-COUNTERS = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
+ORDER_DEPENDENT = re.compile(
+    r"(?:\{%-?\s*|^\s*)(?:increment\s+\w|decrement\s+\w|include_cached\b)", re.M)
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
 _FORKED: "tuple[Renderer, list[Document]] | None" = None
 

@@ -159,6 +159,7 @@ class IncludeTag(Tag):
     name = "include"
     block = False
     relative = False
+    node_class = IncludeNode
 
     def parse(self, stream: TokenStream) -> Node:
         token, markup = tag_markup(stream)
@@ -172,7 +173,7 @@ class IncludeTag(Tag):
             raise LiquidSyntaxError(
                 f"invalid syntax for include tag: {params!r}; valid syntax: "
                 "{% include file.ext param='value' param2=variable %}", token=token)
-        return IncludeNode(token, file, self._params(params, token), self.relative)
+        return self.node_class(token, file, self._params(params, token), self.relative)
 
     def _params(self, params: str, token: Token) -> list[tuple[str, Any]]:
         out: list[tuple[str, Any]] = []

@@ -68,8 +68,10 @@ class Session:
                                                  list[Path]] | None:
         """The documents whose bodies changed (with their new bodies), the documents that used
         a changed include, layout or data file, and those files; None for a full build."""
-        if self.result is None or not changed or self.result.renderer.env.counters:
-            return None   # `increment` counters run through the whole build: build it whole
+        renderer = self.result.renderer if self.result else None
+        if renderer is None or not changed or renderer.env.counters or renderer.cached_includes:
+            return None   # `increment` counters and cached includes run through the whole
+            #               build: build it whole
         bodies: dict[Document, str] = {}
         users: set[Document] = set()
         inputs: list[Path] = []
