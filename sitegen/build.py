@@ -66,8 +66,9 @@ def _build(options: Options, log) -> BuildResult:
     except BaseException:
         staging.abort()
         raise
-    for warning in renderer.warnings:
-        print(warning, file=sys.stderr)
+    finally:   # what was met before a failure is worth knowing too
+        for warning in renderer.warnings:
+            print(warning, file=sys.stderr)
     written = staging.commit()
     if inputs is not None:
         fingerprint.save(site, inputs, written)

@@ -144,6 +144,10 @@ def load_config(options: Options) -> dict[str, Any]:
     config["source"] = str(source)
     config["destination"] = str(output_folder(options, config.get("destination")))
     _add_default_collections(config)
+    for key in ("liquid", "kramdown", "sass"):   # read as mappings from here on
+        if config.get(key) is not None and not isinstance(config[key], dict):
+            raise SiteError(f"`{key}` must be a mapping of options, not "
+                            f"{type(config.get(key)).__name__}", "_config.yml")
     config["exclude"] = list(dict.fromkeys([str(e) for e in config.get("exclude") or []]
                                            + DEFAULT_EXCLUDES))
     return config

@@ -41,6 +41,9 @@ def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
 
 
 CASES = {
+    "liquid options not a mapping": (
+        "_config.yml", "title: Errors\nliquid: strict\n",
+        "_config.yml", "`liquid` must be a mapping", None),
     "broken front matter": (
         "_posts/2021-03-04-post.md",
         "---\nlayout: default\ntitle: [unclosed\n---\nBody\n",

@@ -51,6 +51,17 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert (tmp_path / "_config.yml").is_file()
 
 
+def test_new_takes_a_folder_with_only_dot_files_and_names_a_folder_it_cannot_write(
+        tmp_path: Path) -> None:
+    (tmp_path / "blog" / ".git").mkdir(parents=True)   # as after `git init blog`
+    assert run_sitegen("new", str(tmp_path / "blog")).returncode == 0
+    assert (tmp_path / "blog" / "index.html").is_file()
+    (tmp_path / "file").write_text("x")
+    result = run_sitegen("new", str(tmp_path / "file" / "blog"))
+    assert result.returncode == 1
+    assert "cannot write the new site" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.jekyll
 def test_new_site_builds_the_same_with_jekyll_after_prepare(tmp_path: Path) -> None:
     assert shutil.which("jekyll"), "Debian's jekyll package is needed (scripts/setup)"

@@ -108,7 +108,9 @@ def site_checks(source: Path, machine: dict[str, bool]) -> list[Check]:
     except SiteError as err:
         return [Check(False, "config", str(err))]
     theme = reader.theme
-    checks = [Check(True, "config", f"{source / '_config.yml'} reads" +
+    config_file = source / "_config.yml"
+    checks = [Check(True, "config", (f"{config_file} reads" if config_file.is_file() else
+                                     "no _config.yml: Jekyll's defaults") +
                     (f"; theme {theme.name} in {theme.root}" if theme else ""))]
     names = active_plugins(reader.config, theme.root if theme else None)
     missing = unsupported(names)
@@ -138,7 +140,11 @@ def _requirements() -> dict[str, list[str]]:
     from importlib import metadata
 
     found: dict[str, list[str]] = {}
-    for requirement in metadata.requires("sitegen") or []:
+    try:
+        requirements = metadata.requires("sitegen") or []
+    except metadata.PackageNotFoundError:   # run from a source tree that pip never installed
+        return {"": ["sitegen"]}
+    for requirement in requirements:
         extra = re.search(r"""extra\s*==\s*["']([^"']+)["']""", requirement)
         found.setdefault(extra.group(1) if extra else "", []).append(requirement.split(";")[0])
     return found

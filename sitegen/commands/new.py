@@ -28,10 +28,17 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not target.is_dir():
         print(f"error: {target} exists and is not a folder", file=sys.stderr)
         return 1
-    if target.is_dir() and any(target.iterdir()) and not args.force:
+    # As `jekyll new`: a folder holding only dot files (`git init`'s .git) counts as empty.
+    if target.is_dir() and any(not p.name.startswith(".") for p in target.iterdir()) \
+            and not args.force:
         print(f"error: {target} is not empty; --force writes into it anyway", file=sys.stderr)
         return 1
-    scaffold(target, datetime.date.today(), _title(target))
+    try:
+        scaffold(target, datetime.date.today(), _title(target))
+    except OSError as err:
+        print(f"error: cannot write the new site into {target}: {err.strerror or err}",
+              file=sys.stderr)
+        return 1
     print(f"New site in {target}. Next:\n  cd {target}\n  sitegen serve")
     return 0
 

@@ -10,9 +10,8 @@ from typing import Any
 
 from .rouge import rouge_knows, rouge_tokens
 
-# Rouge's names that Pygments spells differently.
-ALIASES = {"plaintext": "text", "yml": "yaml", "rb": "ruby", "py": "python",
-           "js": "javascript", "ts": "typescript", "md": "markdown"}
+# Rouge's names that Pygments spells differently (of the languages Pygments lexes here).
+ALIASES = {"plaintext": "text", "rb": "ruby", "md": "markdown"}
 
 
 def _tokens(code: str, lang: str | None) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ through Pygments (see `highlight`). Each lexer is checked against real Rouge on 
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Callable
 
 from .lexer import Tokens
 
@@ -32,10 +33,11 @@ LEXERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("docker", "dockerfile", "Dockerfile"), ("docker", "docker_tokens")),
 }
 
-# Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll). kramdown writes a fence in any
-# other language (`python3`, `Python`, `pycon`) as a plain block, and Jekyll's highlight tag
-# as plain text.
+# Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll), and `guess`, which asks Rouge
+# to guess. kramdown writes a fence in any other language (`python3`, `Python`, `pycon`) as a
+# plain block, and Jekyll's highlight tag as plain text.
 KNOWN = frozenset("""
+    guess
     Dockerfile HAML Isabelle LaTeX OCL R S TeX abap actionscript ada apache apex apib
     apiblueprint applescript armasm as as3 aug augeas awk bash bat batch batchfile bbcbasic
     behat bib bibtex biml bpf brainfuck brightscript brs bs bsdmake bsl c c# c++ ceylon cfc
@@ -75,9 +77,22 @@ def rouge_knows(lang: str) -> bool:
 
 def rouge_tokens(code: str, lang: str) -> Tokens | None:
     """(class, text) pairs as Rouge's lexer for `lang` gives them, or None for a language
-    sitegen has no Rouge lexer for."""
-    found = LEXERS.get(lang.split("?")[0])
+    sitegen has no Rouge lexer for. Of the options after `?`, `console?lang=NAME` is read
+    (its commands in NAME's tokens); Rouge's others are not."""
+    name, _, query = lang.partition("?")
+    lexer = _lexer(name)
+    if lexer is None:
+        return None
+    options = dict(part.partition("=")[::2] for part in query.split("&") if part)
+    commands = _lexer(options.get("lang", "")) if lexer.__name__ == "console_tokens" else None
+    if commands is not None and commands.__name__ not in ("shell_tokens", "console_tokens"):
+        return lexer(code, commands)
+    return lexer(code)
+
+
+def _lexer(name: str) -> Callable[..., Tokens] | None:
+    found = LEXERS.get(name)
     if found is None:
         return None
     module, function = found
-    return getattr(import_module(f".{module}", __name__), function)(code)
+    return getattr(import_module(f".{module}", __name__), function)

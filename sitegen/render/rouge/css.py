@@ -112,7 +112,7 @@ VENDOR_PREFIXES = tuple("""
     -ah- -atsc- -hp- -khtml- -moz- -ms- -o- -rim- -ro- -tc- -wap- -webkit- -xv- mso- prince-
 """.split())
 
-NAME = r"(?:[^\W\d]|-)[\w-]*"   # Rouge's [\p{L}_-][\p{Word}\p{Cf}-]*
+NAME = r"(?u:(?:[^\W\d]|-)[\w-]*)"   # Rouge's [\p{L}_-][\p{Word}\p{Cf}-]*
 NUMBER = r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
 UNITS = "em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz"
 
@@ -135,11 +135,11 @@ STATES: dict[str, list[Rule | str]] = {
     "root": [
         "mixin:basics",
         rule(r"{", "p", "stanza"),
-        rule(rf":[:]?{NAME}", "nd", flags=0),
-        rule(rf"\.{NAME}", "nc", flags=0),
-        rule(rf"#{NAME}", "nf", flags=0),
-        rule(rf"@{NAME}", "k", "at_rule", flags=0),
-        rule(NAME, "nt", flags=0),
+        rule(rf":[:]?{NAME}", "nd"),
+        rule(rf"\.{NAME}", "nc"),
+        rule(rf"#{NAME}", "nf"),
+        rule(rf"@{NAME}", "k", "at_rule"),
+        rule(NAME, "nt"),
         rule(r"[~^*!%&\[\]()<>|+=@:;,./?-]", "o"),
         *STRINGS,
     ],
@@ -150,10 +150,10 @@ STATES: dict[str, list[Rule | str]] = {
         rule(rf"{NUMBER}(?:%|(?:{UNITS})\b)?", "m"),
         rule(r"[\[\]():/.,]", "p"),
         *STRINGS,
-        rule(NAME, _value_name, flags=0),
+        rule(NAME, _value_name),
     ],
     "at_rule": [
-        rule(rf"{{(?=\s*{NAME}\s*:)", "p", "at_stanza", flags=re.S),
+        rule(rf"{{(?=\s*{NAME}\s*:)", "p", "at_stanza", flags=re.A | re.S),
         rule(r"{", "p", "at_body"),
         rule(r";", "p", "#pop"),
         "mixin:value",
@@ -168,7 +168,7 @@ STATES: dict[str, list[Rule | str]] = {
     "stanza": [
         "mixin:basics",
         rule(r"}", "p", "#pop"),
-        rule(rf"({NAME})(\s*)(:)", _property, flags=re.S),
+        rule(rf"({NAME})(\s*)(:)", _property, flags=re.A | re.S),
     ],
     "stanza_value": [
         rule(r";", "p", "#pop"),

@@ -11,7 +11,7 @@ from .css import CSS
 from .javascript import JAVASCRIPT
 from .lexer import Rule, Run, Tokens, expand, lex, rule
 
-NAME = r"(?:[^\W\d]|[:_-])[\w:.·-]*"   # Rouge's [\p{L}:_-][\p{Word}\p{Cf}:.·-]*
+NAME = r"(?u:(?:[^\W\d]|[:_-])[\w:.·-]*)"   # Rouge's [\p{L}:_-][\p{Word}\p{Cf}:.·-]*
 
 
 def _open(language: str):
@@ -44,7 +44,7 @@ STATES: dict[str, list[Rule | str]] = {
     ],
     "tag_end": [
         "mixin:tag_end_end",
-        rule(NAME, "nt", "=tag_end_end", flags=0),
+        rule(NAME, "nt", "=tag_end_end"),
     ],
     "tag_end_end": [
         rule(r"\s+", ""),
@@ -52,7 +52,7 @@ STATES: dict[str, list[Rule | str]] = {
     ],
     "tag_start": [
         rule(r"\s+", ""),
-        rule(NAME, "nt", "=tag", flags=0),
+        rule(NAME, "nt", "=tag"),
         rule(r"", "", "=tag"),
     ],
     "comment": [
@@ -62,8 +62,9 @@ STATES: dict[str, list[Rule | str]] = {
     ],
     "tag": [
         rule(r"\s+", "", flags=re.A | re.S),
-        rule(r"(?:[^\W\d]|[:_\[\]()*.-])[\w:.·\[\]()*-]*\s*=\s*", "na", "attr", flags=re.S),
-        rule(r"(?:[^\W\d]|[:_*#-])[\w:.·*#-]*", "na", flags=0),
+        rule(r"(?u:(?:[^\W\d]|[:_\[\]()*.-])[\w:.·\[\]()*-]*)\s*=\s*", "na", "attr",
+             flags=re.A | re.S),
+        rule(r"(?u:(?:[^\W\d]|[:_*#-])[\w:.·*#-]*)", "na"),
         rule(r"/?\s*>", "nt", "#pop", flags=re.A | re.S),
     ],
     "attr": [

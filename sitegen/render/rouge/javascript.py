@@ -26,7 +26,7 @@ TS_KEYWORDS = "is namespace static private protected public implements readonly"
 TS_DECLARATIONS = "type abstract"
 TS_RESERVED = "string any void number namespace module declare default interface keyof"
 TS_BUILTINS = "Pick Partial Readonly Record"
-NAME = r"(?:[^\W\d]|\$)\w*"   # Rouge's [\p{L}\p{Nl}$_][\p{Word}]*
+NAME = r"(?u:(?:[^\W\d]|\$)\w*)"   # Rouge's [\p{L}\p{Nl}$_][\p{Word}]*
 
 
 Names = Callable[[re.Match, Run], Tokens]
@@ -59,7 +59,7 @@ def _states(name: Names, typescript: bool) -> dict[str, list[Rule]]:
     if typescript:
         states["root"][:0] = [rule(r"[?][.]", "p"), rule(r"[?]{2}", "o")]
         states["statement"][:0] = [rule(rf"({NAME})(\??)(\s*)(:)", ("nl", "p", "", "p"),
-                                        "expr_start", flags=0)]
+                                        "expr_start")]
     return expand(states)
 
 
@@ -118,7 +118,7 @@ def _javascript_states(name: Names) -> dict[str, list[Rule | str]]:
             rule(r"[?]", _ternary),
             rule(r"(@)(\w+)?", ("p", "nd"), "expr_start"),
             rule(r"[{}]", "p", "statement"),
-            rule(NAME, name, flags=0),
+            rule(NAME, name),
             rule(r"[0-9][0-9]*\.[0-9]+(?:[eE][0-9]+)?[fd]?", "mf"),
             rule(r"0x[0-9a-fA-F]+", "mh", flags=re.A | re.I),
             rule(r"0o[0-7][0-7_]*", "mo", flags=re.A | re.I),
@@ -140,14 +140,14 @@ def _javascript_states(name: Names) -> dict[str, list[Rule | str]]:
         ],
         "statement": [
             rule(r"case\b", "k", "=expr_start"),
-            rule(rf"({NAME})(\s*)(:)", ("nl", "", "p"), flags=0),
+            rule(rf"({NAME})(\s*)(:)", ("nl", "", "p")),
             "mixin:expr_start",
         ],
         "object": [
             "mixin:comments_and_whitespace",
             rule(r"[{]", "p", "object"),
             rule(r"[}]", "p", "=statement"),
-            rule(rf"({NAME})(\s*)(:)", ("na", "", "p"), "expr_start", flags=0),
+            rule(rf"({NAME})(\s*)(:)", ("na", "", "p"), "expr_start"),
             rule(r":", "p"),
             "mixin:root",
         ],

@@ -48,8 +48,9 @@ class Run:
 
 def rule(pattern: str, action: Action, next_state: str | None = None,
          flags: int = re.A) -> Rule:
-    """Ruby's word and space classes are ASCII's, its word boundaries Unicode's (Rouge spells
-    Unicode letters `[[:alpha:]]`: give those rules `flags=0`); `$` ends any line."""
+    """Ruby's word and space classes are ASCII's, its word boundaries Unicode's (where Rouge
+    spells Unicode letters, `[[:alpha:]]` or `\\p{L}`, a pattern says `(?u:...)`); `$` ends
+    any line."""
     source = UNESCAPED_BOUNDARY.sub(r"\1(?u:\\b)", pattern) if flags & re.A else pattern
     return Rule(re.compile(source, re.M | flags), action, next_state, pattern.startswith("^"))
 

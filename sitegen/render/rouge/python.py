@@ -37,8 +37,8 @@ EXCEPTIONS = frozenset("""ArithmeticError AssertionError AttributeError BaseExce
     UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning
     UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError""".split())
 
-NAME = r"[^\W\d]\w*"                 # Rouge's [[:alpha:]_][[:alnum:]_]*: Unicode letters
-DOTTED = r"(?:[^\W\d]|\.)[\w.]*"   # a dotted name: a letter, `_` or `.`, then more
+NAME = r"(?u:[^\W\d]\w*)"         # Rouge's [[:alpha:]_][[:alnum:]_]*: Unicode letters
+DOTTED = r"(?u:(?:[^\W\d]|\.)[\w.]*)"   # a dotted name: a letter, `_` or `.`, then more
 DIGITS = r"[0-9](?:_?[0-9])*"
 EXPONENT = rf"[eE][+-]?{DIGITS}"
 ESCAPE = (r"""\\(?:[\\abfnrtv"']|\n|newline|N\{[a-zA-Z][a-zA-Z ]+[a-zA-Z]\}"""
@@ -98,13 +98,13 @@ STATES: dict[str, list[Rule | str]] = {
         rule(r"(?:<<|>>|//|\*\*)=?", "o"),
         rule(r"[-~+/*%=<>&^|@]=?|!=", "o"),
         rule(rf"(from)((?:\\\s|\s)+)({DOTTED})((?:\\\s|\s)+)(import)",
-             ("kn", "", "nn", "", "kn"), flags=0),
-        rule(rf"(import)(\s+)({DOTTED})", ("kn", "", "nn"), flags=0),
+             ("kn", "", "nn", "", "kn")),
+        rule(rf"(import)(\s+)({DOTTED})", ("kn", "", "nn")),
         rule(r"(def)((?:\s|\\\s)+)", ("k", ""), "function_name"),
         rule(r"(class)((?:\s|\\\s)+)", ("k", ""), "class_name"),
         rule(r"`.*?`", "sb"),
         rule(rf"([rfbuRFBU]{{0,2}})({QUOTE})", _string_start),
-        rule(NAME, _word, flags=0),
+        rule(NAME, _word),
         rule(rf"(?:(?:{DIGITS})?\.{DIGITS}|{DIGITS}\.)(?:{EXPONENT})?[jJ]?", "mf"),
         rule(rf"{DIGITS}{EXPONENT}[jJ]?", "mf"),
         rule(rf"{DIGITS}[jJ]", "mf"),
@@ -114,8 +114,8 @@ STATES: dict[str, list[Rule | str]] = {
         rule(r"\d+L", "il"),
         rule(r"[1-9](?:_?[0-9])*|0(?:_?0)*", "mi"),
     ],
-    "function_name": [rule(NAME, "nf", "#pop", flags=0)],
-    "class_name": [rule(NAME, "nc", "#pop", flags=0)],
+    "function_name": [rule(NAME, "nf", "#pop")],
+    "class_name": [rule(NAME, "nc", "#pop")],
     "string": [
         rule(r"""[^'"\\{]+""", "s"),
         rule(r"\{\{", "s"),

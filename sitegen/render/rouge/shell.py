@@ -1,12 +1,13 @@
 """Shell code and shell sessions named as Rouge's shell and console lexers name them (Jekyll
-highlights `bash` and `console` fences with them). Pygments' Bash lexer differs too much to
-re-cut: Rouge marks the commands of bash and coreutils as builtins, options as `nt`, leaves
-numbers plain, and lets a keyword or builtin take the spaces after it when a word follows.
-These are Rouge 3.30's rules, in its order, run by `lexer`."""
+highlights `bash` and `console` fences with them): Rouge marks the commands of bash and
+coreutils as builtins, options as `nt`, leaves numbers plain, and lets a keyword or builtin
+take the spaces after it when a word follows. These are Rouge 3.30's rules, in its order,
+run by `lexer`."""
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .lexer import Rule, Run, Tokens, expand, lex, rule
 
@@ -150,15 +151,17 @@ def shell_tokens(code: str, run: Run | None = None) -> Tokens:
 
 
 CONSOLE_LINE = re.compile(r".*?(?:\n|$)")
-SNIP = re.compile(r"\s*(?:<\.+>|\.+)\s*\Z")
+SNIP = re.compile(r"\s*(?:<\.+>|\.+)\s*\Z", re.A)
+SPACE = " \t\n\r\f\v"   # Ruby's \s
 PROMPT = re.compile(r".*?[$#>;]", re.S)
 
 
-def console_tokens(code: str) -> Tokens:
+def console_tokens(code: str, commands: Callable[[str], Tokens] | None = None) -> Tokens:
     """A shell session (`console` fences), line by line as Rouge's console lexer reads it: a
     line holding `$`, `#`, `>` or `;` is a prompt up to the first of them (`gp`), then a
-    command in the shell's tokens, going on from the command before (a quote left open); a
-    line of dots or `<...>` is a comment; any other line is output (`go`)."""
+    command in the shell's tokens, going on from the command before (a quote left open), or
+    in the tokens of `commands` (`console?lang=python`); a line of dots or `<...>` is a
+    comment; any other line is output (`go`)."""
     out: Tokens = []
     run = Run(["root"])
     for line in CONSOLE_LINE.findall(code):
@@ -170,7 +173,7 @@ def console_tokens(code: str) -> Tokens:
             run = Run(["root"])
             continue
         command = line[prompt.end():]
-        spaces = len(command) - len(command.lstrip())
+        spaces = len(command) - len(command.lstrip(SPACE))
         out += [("gp", prompt.group()), ("w", command[:spaces])]
-        out += shell_tokens(command[spaces:], run)
+        out += commands(command[spaces:]) if commands else shell_tokens(command[spaces:], run)
     return [(css, text) for css, text in out if text]
