@@ -6,6 +6,7 @@ import gc
 import sys
 import time
 from dataclasses import dataclass
+from types import ModuleType
 
 from . import fingerprint, plugins
 from .config import Options, environment, load_config
@@ -22,6 +23,7 @@ class BuildResult:
     renderer: Renderer
     files: int
     seconds: float
+    plugins: list[ModuleType]   # the active ones (`serve` asks them to rewrite bodies again)
 
 
 def build(options: Options, log=print) -> BuildResult:
@@ -72,4 +74,4 @@ def _build(options: Options, log) -> BuildResult:
     written = staging.commit()
     if inputs is not None:
         fingerprint.save(site, inputs, written)
-    return BuildResult(site, renderer, len(written), time.perf_counter() - started)
+    return BuildResult(site, renderer, len(written), time.perf_counter() - started, active)

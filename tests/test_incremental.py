@@ -271,3 +271,21 @@ class _Fixed(random.Random):
 
     def choice(self, seq):  # type: ignore[override]
         return self.kind if self.kind in seq else super().choice(seq)
+
+
+def test_plugins_that_rewrite_bodies_rewrite_edited_ones_too(tmp_path: Path) -> None:
+    """jekyll-relative-links changes bodies after reading: an incremental rebuild of an edited
+    body must change it as the full build does."""
+    source, served, clean = tmp_path / "src", tmp_path / "served", tmp_path / "clean"
+    make_site(source)
+    config = source / "_config.yml"
+    config.write_text(config.read_text().replace(
+        "plugins: [", "relative_links: {collections: true}\nplugins: [jekyll-relative-links, "))
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    for path in (source / "about.md", posts(source)[0]):
+        path.write_text(path.read_text() + "\nSee [the archive](/archive.html) and [about](/about.md).\n")
+        assert session.update({path}).kind == "incremental"
+        assert_as_clean_build(source, served, clean)
+        assert "/about/" in (clean / "about.html").read_text() or \
+            'href="/about.html"' in (clean / "about.html").read_text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus
 
 from ..config import markdown_exts
@@ -18,7 +18,7 @@ from ..read.reader import excerpt_of
 from ..render.filters import url_filters
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..site import Document, Site
 
 PRIORITY = "lowest"
 _TITLE = r"""(\s+"(?:\\"|[^"])*(?<!\\)"|\s+"(?:\\'|[^'])*(?<!\\)')?"""
@@ -31,36 +31,51 @@ ROOT = "/__site_root__"   # stands for the working folder Ruby's File.expand_pat
 
 
 def generate(site: "Site") -> None:
+    urls = _urls(site)
+    for doc in list(site.pages) + site.docs_to_write():
+        rewrite(site, doc, urls)
+
+
+def rewrite(site: "Site", doc: "Document", urls: dict[str, str] | None = None) -> None:
+    """Rewrite the links of one document, if the plugin's options take it in (`serve` calls
+    this again for a body it read again)."""
     options = site.config.get("relative_links") or {}
-    if not isinstance(options, dict) or options.get("enabled") is False:
+    if not isinstance(options, dict) or options.get("enabled") is False or \
+            (not doc.is_page and options.get("collections") is not True) or \
+            doc.extname.lower() not in markdown_exts(site.config):
         return
-    documents = list(site.pages)
-    if options.get("collections") is True:
-        documents += site.docs_to_write()
-    exts = markdown_exts(site.config)
-    skip = EntryFilter(site.source, [], list(options.get("exclude") or [])) \
-        if options.get("exclude") else None
-    targets = [*site.pages, *site.static_files, *site.docs_to_write()]
+    if options.get("exclude") and EntryFilter(site.source, [], list(options["exclude"])
+                                              ).excluded(doc.relative_path):
+        return
+    urls = _urls(site) if urls is None else urls
+    base = posixpath.dirname(doc.relative_path) or "."
+    doc.content = LINK.sub(lambda m: _replace(m, base, urls), doc.content)
+    if doc.excerpt is not None:
+        doc.excerpt = excerpt_of(doc, site.config)
+
+
+def _urls(site: "Site") -> dict[str, str]:
+    """Source path (without a leading slash) → the URL a link to it gets: the first page,
+    static file or document of that path, as the plugin looks them up."""
     relative_url = url_filters(site.config)["relative_url"]
-    for doc in documents:
-        if doc.extname.lower() not in exts or (skip and skip.excluded(doc.relative_path)):
-            continue
-        base = posixpath.dirname(doc.relative_path) or "."
-        doc.content = LINK.sub(lambda m: _replace(m, base, targets, relative_url), doc.content)
-        if doc.excerpt is not None:
-            doc.excerpt = excerpt_of(doc, site.config)
+    urls: dict[str, str] = {}
+    for target in [*site.pages, *site.static_files, *site.docs_to_write()]:
+        path = target.relative_path[1:] if target.relative_path.startswith("/") else \
+            target.relative_path
+        if path not in urls:
+            urls[path] = relative_url(target.url) if target.url else ""
+    return urls
 
 
-def _replace(found: re.Match, base: str, targets: list[Any], relative_url: Any) -> str:
+def _replace(found: re.Match, base: str, urls: dict[str, str]) -> str:
     inline = found.group(2) is not None
     text, path, fragment, title = found.group(*((2, 3, 4, 5) if inline else (6, 7, 8, 9)))
     if path.startswith("#") or _absolute(path):
         return found.group()
-    wanted = unquote_plus(_from_root(path, base))
-    target = next((t for t in targets if _without_slash(t.relative_path) == wanted), None)
-    if target is None or not target.url:
+    url = urls.get(unquote_plus(_from_root(path, base)))
+    if not url:
         return found.group()
-    url = relative_url(target.url) + (fragment or "")
+    url += fragment or ""
     return f"[{text}]({url}{title or ''})" if inline else f"\n[{text}]: {url}{title or ''}"
 
 
@@ -77,8 +92,4 @@ def _from_root(path: str, base: str) -> str:
     joined = posixpath.normpath(posixpath.join(ROOT, "" if absolute else base,
                                                path[1:] if absolute else path))
     return joined[len(ROOT) + 1:] if joined.startswith(ROOT + "/") else joined
-
-
-def _without_slash(relative_path: str) -> str:
-    return relative_path[1:] if relative_path.startswith("/") else relative_path
 

@@ -169,23 +169,32 @@ class Session:
         for doc, body in bodies.items():
             readers.update(r for r in renderer.content_readers.get(doc, ())
                            if isinstance(r, Document))
-            doc.content, doc.output = body, None
-            doc.excerpt = excerpt_of(doc, site.config)
+            self._read_again(doc, body)
         targets = list(bodies) + [r for r in readers if r not in bodies]
         order = {id(d): i for i, d in enumerate(site.documents() + site.pages)}
         targets.sort(key=lambda d: order.get(id(d), len(order)))
         for target in targets:
             for seen in [*renderer.content_readers.values(), *renderer.dependents.values()]:
                 seen.discard(target)
-        for target in targets:
-            if target.is_page and target.generated is None and target.path.is_file():
-                target.content = bodies.get(target) or parse(read_text(target.path),
-                                                            target.relative_path)[1]
+        for target in targets:   # a page's content is its rendered HTML since the last build
+            if target.is_page and target.generated is None and target.path.is_file() and \
+                    target not in bodies:
+                self._read_again(target, parse(read_text(target.path), target.relative_path)[1])
             renderer.render_document(target)
         for warning in renderer.warnings:
             print(warning, file=sys.stderr)
         return sum(_write_if_changed(Path(destination(t, site.dest)), t.output or "")
                    for t in targets)
+
+    def _read_again(self, doc: Document, body: str) -> None:
+        """A body as the full build has it before rendering: its excerpt made again, and
+        rewritten by the plugins that rewrite bodies after reading (jekyll-relative-links)."""
+        assert self.result is not None
+        doc.content, doc.output = body, None
+        doc.excerpt = excerpt_of(doc, self.result.site.config)
+        for plugin in self.result.plugins:
+            if hasattr(plugin, "rewrite"):
+                plugin.rewrite(self.result.site, doc)
 
 
 def _write_if_changed(path: Path, text: str) -> int:
