@@ -284,8 +284,26 @@ def test_plugins_that_rewrite_bodies_rewrite_edited_ones_too(tmp_path: Path) -> 
     session = Session(Options(source=str(source), destination=str(served), parallel=False))
     session.full()
     for path in (source / "about.md", posts(source)[0]):
-        path.write_text(path.read_text() + "\nSee [the archive](/archive.html) and [about](/about.md).\n")
+        path.write_text(path.read_text()
+                        + "\nSee [the archive](/archive.html) and [about](/about.md).\n")
         assert session.update({path}).kind == "incremental"
         assert_as_clean_build(source, served, clean)
         assert "/about/" in (clean / "about.html").read_text() or \
             'href="/about.html"' in (clean / "about.html").read_text()
+
+
+def test_a_plugin_that_makes_titles_from_headings_makes_body_edits_full_builds(
+        tmp_path: Path) -> None:
+    source, served, clean = tmp_path / "src", tmp_path / "served", tmp_path / "clean"
+    make_site(source)
+    config = source / "_config.yml"
+    config.write_text(config.read_text().replace(
+        "plugins: [", "plugins: [jekyll-titles-from-headings, "))
+    page = source / "notes.md"
+    page.write_text("---\nlayout: default\n---\n# First title\n\nText.\n")
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    page.write_text("---\nlayout: default\n---\n# Second title\n\nText.\n")
+    assert session.update({page}).kind == "full"
+    assert_as_clean_build(source, served, clean)
+    assert "Second title" in (clean / "notes.html").read_text()

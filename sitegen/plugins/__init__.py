@@ -13,14 +13,16 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import (feed, include_cache, jemoji, paginate, redirect_from, relative_links, seo,
-               sitemap)
+from . import (default_layout, feed, include_cache, jemoji, paginate, redirect_from,
+               relative_links, seo, sitemap, titles_from_headings)
 
 PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
                                    "jekyll-sitemap": sitemap, "jekyll-paginate": paginate,
                                    "jemoji": jemoji, "jekyll-redirect-from": redirect_from,
                                    "jekyll-relative-links": relative_links,
-                                   "jekyll-include-cache": include_cache}
+                                   "jekyll-include-cache": include_cache,
+                                   "jekyll-default-layout": default_layout,
+                                   "jekyll-titles-from-headings": titles_from_headings}
 PRIORITIES = ("highest", "high", "normal", "low", "lowest")
 
 

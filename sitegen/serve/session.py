@@ -69,9 +69,11 @@ class Session:
         """The documents whose bodies changed (with their new bodies), the documents that used
         a changed include, layout or data file, and those files; None for a full build."""
         renderer = self.result.renderer if self.result else None
-        if renderer is None or not changed or renderer.env.counters or renderer.cached_includes:
-            return None   # `increment` counters and cached includes run through the whole
-            #               build: build it whole
+        if renderer is None or not changed or renderer.env.counters or \
+                renderer.cached_includes or any(getattr(p, "CHANGES_DATA_FROM_BODY", False)
+                                                for p in self.result.plugins):
+            return None   # counters and cached includes run through the whole build, and a
+            #               plugin may make data from a body: build it whole
         bodies: dict[Document, str] = {}
         users: set[Document] = set()
         inputs: list[Path] = []

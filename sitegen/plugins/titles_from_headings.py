@@ -1,0 +1,54 @@
+"""jekyll-titles-from-headings (0.5, on by default on GitHub Pages): a Markdown page without a
+title takes its first heading's text as title (`# Title` or a Setext heading at the very
+start). With `titles_from_headings: {collections: true}` documents take it too, in place of
+the title their file name gives, and `strip_title: true` (in the config or a document's
+front matter) removes that heading from the body."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..config import markdown_exts
+from ..read.reader import excerpt_of
+from ..render.filters import FilterSet
+from ..render.liquid_env import JekyllEnvironment
+
+if TYPE_CHECKING:
+    from ..site import Document, Site
+
+PRIORITY = "lowest"
+# A body's first heading changes the document's data: `serve` builds the site whole after a
+# body edit instead of rendering the edited document alone.
+CHANGES_DATA_FROM_BODY = True
+TITLE = re.compile(r"\A\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$", re.A | re.M)
+FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
+
+
+def generate(site: "Site") -> None:
+    options = site.config.get("titles_from_headings") or {}
+    if not isinstance(options, dict) or options.get("enabled") is False:
+        return
+    documents = list(site.pages)
+    if options.get("collections") is True:
+        documents += site.docs_to_write()
+    exts = markdown_exts(site.config)
+    filters = FilterSet(JekyllEnvironment(None, site.config))
+    for doc in documents:
+        if doc.extname.lower() not in exts or (doc.is_page and doc.data.get("title") is not None):
+            continue
+        found = TITLE.match(doc.content)
+        if found:
+            text = filters["normalize_whitespace"](filters["strip_html"](
+                filters["markdownify"](found.group(1) or found.group(2) or "")))
+            doc.data["title"] = FOOTNOTE.sub("", text)
+        strip = doc.data["strip_title"] if "strip_title" in doc.data else \
+            options.get("strip_title")
+        if strip is True:
+            _strip_title(site, doc)
+
+
+def _strip_title(site: "Site", doc: "Document") -> None:
+    doc.content = TITLE.sub("", doc.content, count=1).strip(" \t\r\n\f\v\0")
+    if doc.collection == "posts" and doc.excerpt is not None:
+        doc.excerpt = excerpt_of(doc, site.config)
