@@ -307,3 +307,30 @@ def test_a_plugin_that_makes_titles_from_headings_makes_body_edits_full_builds(
     assert session.update({page}).kind == "full"
     assert_as_clean_build(source, served, clean)
     assert "Second title" in (clean / "notes.html").read_text()
+
+
+def test_body_edits_keep_what_plugins_did_to_bodies(tmp_path: Path) -> None:
+    """A redirecting document shows no body after an edit either, and a collection that is
+    not written is neither rewritten by jekyll-relative-links nor written by the edit."""
+    source, served, clean = tmp_path / "src", tmp_path / "served", tmp_path / "clean"
+    make_site(source)
+    config = source / "_config.yml"
+    config.write_text(config.read_text().replace(
+        "plugins: [", "relative_links: {collections: true}\ncollections: {hidden: {}}\n"
+        "plugins: [jekyll-redirect-from, jekyll-relative-links, "))
+    moved = source / "_posts/2023-07-01-moved.md"
+    moved.write_text("---\nlayout: default\nredirect_to: https://new.example/moved/\n---\nold\n")
+    hidden = source / "_hidden/h.md"
+    hidden.parent.mkdir()
+    hidden.write_text("---\n---\nH [about](../about.md)\n")
+    (source / "shows.html").write_text(
+        "---\n---\n{% for h in site.hidden %}{{ h.content }}{% endfor %}"
+        "{% for p in site.posts %}[{{ p.content }}]{% endfor %}")
+    session = Session(Options(source=str(source), destination=str(served), parallel=False))
+    session.full()
+    for path, text in ((moved, "new text"), (hidden, "H2 [about](../about.md)")):
+        path.write_text(path.read_text().rsplit("\n", 2)[0] + f"\n{text}\n")
+        assert session.update({path}).kind == "incremental"
+        assert_as_clean_build(source, served, clean)
+    assert "new text" not in (clean / "shows.html").read_text()
+    assert "../about.md" in (clean / "shows.html").read_text()

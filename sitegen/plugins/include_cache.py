@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any, TextIO
 
+from liquid.undefined import Undefined
+
 from ..render.drops import Drop
 from ..render.tags import IncludeNode, IncludeTag
 
@@ -32,10 +34,15 @@ class IncludeCachedNode(IncludeNode):
 
 
 def _hashed(value: Any) -> Any:
-    """The plugin's key for a parameter: a drop by identity, any other value by its content
-    and its class (Ruby's `1` and `1.0`, or `1` and `true`, are different keys)."""
+    """The plugin's key for a parameter, as Ruby's `hash` sees the value: a document or page
+    by the document itself (its drop is made once per document in Jekyll), `site` as the one
+    object it is, nil and undefined alike, any other value by its content and its class
+    (Ruby's `1` and `1.0`, or `1` and `true`, are different keys)."""
+    if value is None or isinstance(value, Undefined):
+        return ("nil",)
     if isinstance(value, Drop):
-        return ("drop", id(value))
+        document = getattr(value, "doc", None) or getattr(value, "page", None)
+        return ("drop", type(value).__name__, id(document) if document is not None else 0)
     if isinstance(value, list):
         return ("list", tuple(_hashed(v) for v in value))
     if isinstance(value, dict):

@@ -14,7 +14,7 @@ from urllib.parse import unquote_plus
 
 from ..config import markdown_exts
 from ..read.entries import EntryFilter
-from ..read.reader import excerpt_of
+from ..read.reader import renew_excerpt
 from ..render.filters import url_filters
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ PRIORITY = "lowest"
 _TITLE = r"""(\s+"(?:\\"|[^"])*(?<!\\)"|\s+"(?:\\'|[^'])*(?<!\\)')?"""
 _INLINE = rf"\[(.*?)\]\(([^)]+?)(#.+?|)?{_TITLE}\)"
 _REFERENCE = rf"^\s*?\[(.*?)\]: (.+?)(#.+?|)?{_TITLE}\s*?$"
-LINK = re.compile(f"({_INLINE}|{_REFERENCE})", re.M)
+LINK = re.compile(f"({_INLINE}|{_REFERENCE})", re.M | re.A)   # Ruby's \\s: ASCII
 SCHEME = re.compile(r"([^:/?#]+):")
 VALID_SCHEME = re.compile(r"[a-z][a-z0-9.+-]*", re.I)
 ROOT = "/__site_root__"   # stands for the working folder Ruby's File.expand_path resolves in
@@ -32,26 +32,36 @@ ROOT = "/__site_root__"   # stands for the working folder Ruby's File.expand_pat
 
 def generate(site: "Site") -> None:
     urls = _urls(site)
-    for doc in list(site.pages) + site.docs_to_write():
-        rewrite(site, doc, urls)
+    for doc in _documents(site):
+        _rewrite(site, doc, urls)
 
 
-def rewrite(site: "Site", doc: "Document", urls: dict[str, str] | None = None) -> None:
-    """Rewrite the links of one document, if the plugin's options take it in (`serve` calls
-    this again for a body it read again)."""
+def rewrite(site: "Site", doc: "Document") -> None:
+    """The same for one body read again (`serve`), if the plugin takes the document in."""
+    if any(doc is taken for taken in _documents(site)):
+        _rewrite(site, doc, _urls(site))
+
+
+def _documents(site: "Site") -> list["Document"]:
+    """The Markdown pages (and written documents, with `collections: true`) the plugin's
+    options take in."""
     options = site.config.get("relative_links") or {}
-    if not isinstance(options, dict) or options.get("enabled") is False or \
-            (not doc.is_page and options.get("collections") is not True) or \
-            doc.extname.lower() not in markdown_exts(site.config):
-        return
-    if options.get("exclude") and EntryFilter(site.source, [], list(options["exclude"])
-                                              ).excluded(doc.relative_path):
-        return
-    urls = _urls(site) if urls is None else urls
+    if not isinstance(options, dict) or options.get("enabled") is False:
+        return []
+    documents = list(site.pages)
+    if options.get("collections") is True:
+        documents += site.docs_to_write()
+    exts = markdown_exts(site.config)
+    skip = EntryFilter(site.source, [], list(options["exclude"])) \
+        if options.get("exclude") else None
+    return [d for d in documents if d.extname.lower() in exts
+            and not (skip and skip.excluded(d.relative_path))]
+
+
+def _rewrite(site: "Site", doc: "Document", urls: dict[str, str]) -> None:
     base = posixpath.dirname(doc.relative_path) or "."
     doc.content = LINK.sub(lambda m: _replace(m, base, urls), doc.content)
-    if doc.excerpt is not None:
-        doc.excerpt = excerpt_of(doc, site.config)
+    renew_excerpt(site, doc)
 
 
 def _urls(site: "Site") -> dict[str, str]:

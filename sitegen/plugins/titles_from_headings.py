@@ -7,27 +7,30 @@ front matter) removes that heading from the body."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import markdown_exts
-from ..read.reader import excerpt_of
+from ..read.reader import renew_excerpt
 from ..render.filters import FilterSet
 from ..render.liquid_env import JekyllEnvironment
 
 if TYPE_CHECKING:
-    from ..site import Document, Site
+    from ..site import Site
 
 PRIORITY = "lowest"
-# A body's first heading changes the document's data: `serve` builds the site whole after a
-# body edit instead of rendering the edited document alone.
-CHANGES_DATA_FROM_BODY = True
 TITLE = re.compile(r"\A\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$", re.A | re.M)
 FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
 
 
+def changes_data_from_body(config: dict[str, Any]) -> bool:
+    """A body's first heading becomes data: `serve` builds the site whole after a body edit
+    instead of rendering the edited document alone."""
+    return _options(config) is not None
+
+
 def generate(site: "Site") -> None:
-    options = site.config.get("titles_from_headings") or {}
-    if not isinstance(options, dict) or options.get("enabled") is False:
+    options = _options(site.config)
+    if options is None:
         return
     documents = list(site.pages)
     if options.get("collections") is True:
@@ -42,13 +45,19 @@ def generate(site: "Site") -> None:
             text = filters["normalize_whitespace"](filters["strip_html"](
                 filters["markdownify"](found.group(1) or found.group(2) or "")))
             doc.data["title"] = FOOTNOTE.sub("", text)
+        elif doc.is_page:
+            doc.data["title"] = None   # the plugin sets the key, to nil
         strip = doc.data["strip_title"] if "strip_title" in doc.data else \
             options.get("strip_title")
         if strip is True:
-            _strip_title(site, doc)
+            doc.content = TITLE.sub("", doc.content, count=1).strip(" \t\r\n\f\v\0")
+            if doc.collection == "posts":
+                renew_excerpt(site, doc)
 
 
-def _strip_title(site: "Site", doc: "Document") -> None:
-    doc.content = TITLE.sub("", doc.content, count=1).strip(" \t\r\n\f\v\0")
-    if doc.collection == "posts" and doc.excerpt is not None:
-        doc.excerpt = excerpt_of(doc, site.config)
+def _options(config: dict[str, Any]) -> dict[str, Any] | None:
+    """The plugin's options, or None when it is switched off."""
+    options = config.get("titles_from_headings") or {}
+    if not isinstance(options, dict) or options.get("enabled") is False:
+        return None
+    return options

@@ -435,10 +435,23 @@ def excerpt_of(doc: Document, config: dict[str, Any]) -> Excerpt | None:
     """The excerpt Jekyll makes, unless the front matter gives one or the separator is empty."""
     if doc.is_page and not (config.get("page_excerpts") and doc.is_html):
         return None
-    separator = str(doc.data.get("excerpt_separator") or config.get("excerpt_separator") or "")
+    # Ruby's `data["excerpt_separator"] || config[...]`: an empty string is a separator too
+    own = doc.data.get("excerpt_separator")
+    separator = own if own is not None and own is not False else config.get("excerpt_separator")
+    separator = "" if separator is None else str(separator)
     if not separator or "excerpt" in doc.data:
         return None
     return Excerpt(doc, extract_excerpt(doc.content, separator))
+
+
+def renew_excerpt(site: Any, doc: Document) -> None:
+    """What plugins that change a body after reading do to its excerpt (`Excerpt.new` when
+    the document has one): made again from the new body, even in place of the one a
+    document's front matter gave (a page keeps that one)."""
+    if doc.excerpt is None and (doc.is_page or not doc.data.get("excerpt")):
+        return
+    doc.data.pop("excerpt", None)
+    doc.excerpt = excerpt_of(doc, site.config)
 
 
 def extract_excerpt(content: str, separator: str) -> str:

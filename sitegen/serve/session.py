@@ -70,8 +70,9 @@ class Session:
         a changed include, layout or data file, and those files; None for a full build."""
         renderer = self.result.renderer if self.result else None
         if renderer is None or not changed or renderer.env.counters or \
-                renderer.cached_includes or any(getattr(p, "CHANGES_DATA_FROM_BODY", False)
-                                                for p in self.result.plugins):
+                renderer.cached_includes or any(
+                    p.changes_data_from_body(self.result.site.config)
+                    for p in self.result.plugins if hasattr(p, "changes_data_from_body")):
             return None   # counters and cached includes run through the whole build, and a
             #               plugin may make data from a body: build it whole
         bodies: dict[Document, str] = {}
@@ -185,8 +186,9 @@ class Session:
             renderer.render_document(target)
         for warning in renderer.warnings:
             print(warning, file=sys.stderr)
+        written = set(map(id, site.docs_to_write()))   # not documents of `output: false`
         return sum(_write_if_changed(Path(destination(t, site.dest)), t.output or "")
-                   for t in targets)
+                   for t in targets if t.is_page or id(t) in written)
 
     def _read_again(self, doc: Document, body: str) -> None:
         """A body as the full build has it before rendering: its excerpt made again, and
