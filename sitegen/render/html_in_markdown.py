@@ -217,7 +217,12 @@ def _markdown_block(state: StateBlock, start_line: int, end_line: int, tag: re.M
 
 
 def html_inline(content: str) -> str:
-    """One of markdown-it's inline HTML tags written as kramdown writes span HTML."""
+    """One of markdown-it's inline HTML tags written as kramdown writes span HTML. A block
+    element's tag in running text (`Intro: <p>…</p>`, or an excerpt printed inside a
+    paragraph) is text to kramdown, and so escaped."""
+    tag = START_TAG.fullmatch(content) or END_TAG.fullmatch(content)
+    if tag and tag.group(1).lower() in BLOCK_ELEMENTS:
+        return escape(content)
     tag = START_TAG.fullmatch(content)
     if tag:
         name = tag_name(tag.group(1))

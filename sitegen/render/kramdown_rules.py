@@ -35,7 +35,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     paragraph_ends = {"alt": ["paragraph", "reference", "blockquote"]}
     for name, rule, ends in (
             ("kramdown_html_block", html_in_markdown.html_block, paragraph_ends),
-            ("kramdown_heading", heading, paragraph_ends),
+            ("kramdown_heading", _atx_heading, paragraph_ends),
             ("kramdown_math", math_in_markdown.math_block, None),
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
@@ -384,6 +384,20 @@ def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | Non
     return None
 
 
+def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's ATX header (GFM input): hashes at the container's left edge, not indented
+    as CommonMark allows, then a space and some text (`#` alone is a paragraph)."""
+    if state.sCount[start] != state.blkIndent:
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    if not ATX_START.match(state.src, begin, state.eMarks[start]):
+        return False
+    return heading(state, start, end, silent)
+
+
+ATX_START = re.compile(r"#{1,6}[ \t]+\S")
+
+
 def _header_ids(state: StateCore) -> None:
     """kramdown-parser-gfm's ids: lower case, punctuation dropped, spaces to hyphens."""
     used: dict[str, int] = {}
@@ -403,8 +417,8 @@ def _header_ids(state: StateCore) -> None:
             continue
         if not auto or tok.attrGet("id"):
             continue
-        text = "".join(c.content for c in inline.children or [] if c.type in ("text",
-                                                                            "code_inline"))
+        text = "".join(c.content for c in inline.children or []
+                       if c.type in ("text", "code_inline", "math_inline"))
         ident = "".join(ch for ch in text.lower() if _word_char(ch) or ch in "- \t")
         ident = ident.replace(" ", "-").replace("\t", "-")
         count = used.get(ident, -1) + 1
