@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Sequence
+from typing import Any, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -45,6 +45,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
     md.normalizeLink = _as_written   # type: ignore[method-assign]
+    md.helpers = _RawLinkHelpers(md.helpers)
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.core.ruler.after("block", "kramdown_bullet_lists", _join_bullet_lists)
@@ -382,6 +383,31 @@ def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | Non
             end = tok.map[1] if tok.map else None
             return j, end
     return None
+
+
+class _RawLinkHelpers:
+    """markdown-it's link helpers, but a link's destination and title stay as written:
+    kramdown keeps their backslashes (`[a](/x\\_y "ti\\"tle")`) and entity references."""
+
+    def __init__(self, helpers: Any):
+        self._helpers = helpers
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._helpers, name)
+
+    def parseLinkDestination(self, string: str, pos: int, maximum: int) -> Any:
+        found = self._helpers.parseLinkDestination(string, pos, maximum)
+        if found.ok:
+            bracketed = string.startswith("<", pos)
+            found.str = string[pos + 1:found.pos - 1] if bracketed else string[pos:found.pos]
+        return found
+
+    def parseLinkTitle(self, string: str, start: int, maximum: int, prev_state: Any = None
+                       ) -> Any:
+        found = self._helpers.parseLinkTitle(string, start, maximum, prev_state)
+        if found.ok and prev_state is None:
+            found.str = string[start + 1:found.pos - 1]
+        return found
 
 
 def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:

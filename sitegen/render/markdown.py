@@ -90,6 +90,13 @@ class KramdownRenderer(RendererHTML):
             out.append(_gap(lines, ends[0] or 0, len(lines)))
         return "".join(out) or ("\n" if not lines else "")   # kramdown's empty document
 
+    @staticmethod
+    def renderAttrs(token: Token) -> str:
+        """Attributes as kramdown writes them: an entity reference already in a value (a
+        link's `&amp;`, kept as written) is not escaped again."""
+        return "".join(f' {key}="{html_in_markdown.escape(str(value), attribute=True)}"'
+                       for key, value in token.attrItems())
+
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
               env: EnvType) -> str:
         tok = tokens[idx]
