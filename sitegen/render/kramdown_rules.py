@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
+from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
@@ -40,6 +41,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
+    md.block.ruler.at("lheading", _setext_heading)
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
@@ -421,6 +423,24 @@ def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return heading(state, start, end, silent)
 
 
+def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's Setext header: the `===` or `---` line at the container's left edge. An
+    indented one is paragraph text to kramdown (and no rule either): such lines are marked
+    as too deep for any rule before markdown-it reads the paragraph."""
+    line = start + 1
+    while line < end and not state.isEmpty(line):
+        begin = state.bMarks[line] + state.tShift[line]
+        if state.src.startswith(OTHER_BLOCKS, begin):
+            break   # the paragraph may end here: leave what follows to the other rules
+        if state.blkIndent < state.sCount[line] < state.blkIndent + 4 and \
+                UNDERLINE.match(state.src, begin, state.eMarks[line]):
+            state.sCount[line] = state.blkIndent + 4
+        line += 1
+    return lheading(state, start, end, silent)
+
+
+UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+OTHER_BLOCKS = ("```", "~~~", "#", ">", "|", "<", "$$", "* ", "+ ", "- ")
 ATX_START = re.compile(r"#{1,6}[ \t]+\S")
 
 
