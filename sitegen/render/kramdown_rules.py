@@ -415,7 +415,7 @@ class _RawLinkHelpers:
 def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """kramdown's ATX header (GFM input): hashes at the container's left edge, not indented
     as CommonMark allows, then a space and some text (`#` alone is a paragraph)."""
-    if state.sCount[start] != state.blkIndent:
+    if state.sCount[start] > state.blkIndent:   # (less is a lazy line at the left edge)
         return False
     begin = state.bMarks[start] + state.tShift[start]
     if not ATX_START.match(state.src, begin, state.eMarks[start]):
