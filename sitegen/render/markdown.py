@@ -159,7 +159,8 @@ class KramdownRenderer(RendererHTML):
         if tok.attrGet("title"):
             attrs["title"] = tok.attrGet("title")
         attrs.update((k, v) for k, v in tok.attrs.items() if k not in ("src", "alt", "title"))
-        rendered = " ".join(f'{k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
+        rendered = " ".join(f'{k}="{html_in_markdown.escape(str(v), attribute=True)}"'
+                             for k, v in attrs.items())
         return f"<img {rendered} />"
 
     def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
