@@ -216,12 +216,18 @@ def _markdown_block(state: StateBlock, start_line: int, end_line: int, tag: re.M
     return True
 
 
-def html_inline(content: str) -> str:
-    """One of markdown-it's inline HTML tags written as kramdown writes span HTML. A block
-    element's tag in running text (`Intro: <p>…</p>`, or an excerpt printed inside a
-    paragraph) is text to kramdown, and so escaped."""
+def is_block_tag(content: str) -> bool:
+    """Whether an inline HTML token is a start or end tag of one of kramdown's block
+    elements."""
     tag = START_TAG.fullmatch(content) or END_TAG.fullmatch(content)
-    if tag and tag.group(1).lower() in BLOCK_ELEMENTS:
+    return bool(tag) and tag.group(1).lower() in BLOCK_ELEMENTS
+
+
+def html_inline(content: str, in_text: bool = True) -> str:
+    """One of markdown-it's inline HTML tags written as kramdown writes span HTML. A block
+    element's tag `in_text` (`Intro: <p>…</p>`, or an excerpt printed inside a paragraph)
+    is text to kramdown, and so escaped."""
+    if in_text and is_block_tag(content):
         return escape(content)
     tag = START_TAG.fullmatch(content)
     if tag:

@@ -131,7 +131,14 @@ class KramdownRenderer(RendererHTML):
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
-        return html_in_markdown.html_inline(tokens[idx].content)
+        # A line that starts with a block tag begins an HTML block in kramdown, which sitegen
+        # leaves in the paragraph: its tags stay tags. In running text they are text.
+        start = idx
+        while start > 0 and tokens[start - 1].type not in ("softbreak", "hardbreak"):
+            start -= 1
+        html_line = tokens[start].type == "html_inline" and \
+            html_in_markdown.is_block_tag(tokens[start].content)
+        return html_in_markdown.html_inline(tokens[idx].content, in_text=not html_line)
 
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
              env: EnvType) -> str:
