@@ -186,9 +186,10 @@ class Site:
 
     def docs_to_write(self) -> list[Document]:
         """The collection documents that are written (Jekyll's `docs_to_write`)."""
-        return [d for d in self.documents() if _doc_written(self, d)]
+        return [d for d in self.documents() if self.writes(d)]
 
-
-def _doc_written(site: Site, doc: Document) -> bool:
-    from .read.publish import publishable
-    return site.collections[doc.collection].output and publishable(site, doc)
+    def writes(self, doc: Document) -> bool:
+        """Whether a collection document is written: its collection has output, and it is
+        published."""
+        from .read.publish import publishable
+        return bool(self.collections[doc.collection].output) and publishable(self, doc)

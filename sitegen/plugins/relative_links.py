@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote_plus
 
 from ..config import markdown_exts
@@ -31,31 +31,30 @@ ROOT = "/__site_root__"   # stands for the working folder Ruby's File.expand_pat
 
 
 def generate(site: "Site") -> None:
-    urls = _urls(site)
-    for doc in _documents(site):
-        _rewrite(site, doc, urls)
+    takes, urls = _takes(site), _urls(site)
+    for doc in list(site.pages) + site.docs_to_write():
+        if takes(doc):
+            _rewrite(site, doc, urls)
 
 
 def rewrite(site: "Site", doc: "Document") -> None:
     """The same for one body read again (`serve`), if the plugin takes the document in."""
-    if any(doc is taken for taken in _documents(site)):
+    if _takes(site)(doc):
         _rewrite(site, doc, _urls(site))
 
 
-def _documents(site: "Site") -> list["Document"]:
-    """The Markdown pages (and written documents, with `collections: true`) the plugin's
-    options take in."""
+def _takes(site: "Site") -> Callable[["Document"], bool]:
+    """Whether the plugin's options take a document in: a Markdown page, or a written
+    document with `collections: true`, that `exclude` does not name."""
     options = site.config.get("relative_links") or {}
     if not isinstance(options, dict) or options.get("enabled") is False:
-        return []
-    documents = list(site.pages)
-    if options.get("collections") is True:
-        documents += site.docs_to_write()
+        return lambda doc: False
     exts = markdown_exts(site.config)
     skip = EntryFilter(site.source, [], list(options["exclude"])) \
         if options.get("exclude") else None
-    return [d for d in documents if d.extname.lower() in exts
-            and not (skip and skip.excluded(d.relative_path))]
+    return lambda doc: (doc.is_page or (options.get("collections") is True and
+                                        site.writes(doc))) \
+        and doc.extname.lower() in exts and not (skip and skip.excluded(doc.relative_path))
 
 
 def _rewrite(site: "Site", doc: "Document", urls: dict[str, str]) -> None:

@@ -186,9 +186,8 @@ class Session:
             renderer.render_document(target)
         for warning in renderer.warnings:
             print(warning, file=sys.stderr)
-        written = set(map(id, site.docs_to_write()))   # not documents of `output: false`
         return sum(_write_if_changed(Path(destination(t, site.dest)), t.output or "")
-                   for t in targets if t.is_page or id(t) in written)
+                   for t in targets if t.is_page or site.writes(t))
 
     def _read_again(self, doc: Document, body: str) -> None:
         """A body as the full build has it before rendering: its excerpt made again, and

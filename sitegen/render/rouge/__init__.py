@@ -80,19 +80,16 @@ def rouge_tokens(code: str, lang: str) -> Tokens | None:
     sitegen has no Rouge lexer for. Of the options after `?`, `console?lang=NAME` is read
     (its commands in NAME's tokens); Rouge's others are not."""
     name, _, query = lang.partition("?")
-    lexer = _lexer(name)
-    if lexer is None:
-        return None
-    options = dict(part.partition("=")[::2] for part in query.split("&") if part)
-    commands = _lexer(options.get("lang", "")) if lexer.__name__ == "console_tokens" else None
-    if commands is not None and commands.__name__ not in ("shell_tokens", "console_tokens"):
-        return lexer(code, commands)
-    return lexer(code)
-
-
-def _lexer(name: str) -> Callable[..., Tokens] | None:
     found = LEXERS.get(name)
     if found is None:
         return None
+    options = dict(part.partition("=")[::2] for part in query.split("&") if part)
+    commands = LEXERS.get(options.get("lang", ""))
+    if found[1] == "console_tokens" and commands and commands[0] != "shell":
+        return _load(found)(code, _load(commands))
+    return _load(found)(code)
+
+
+def _load(found: tuple[str, str]) -> Callable[..., Tokens]:
     module, function = found
     return getattr(import_module(f".{module}", __name__), function)
