@@ -8,21 +8,20 @@ reading, as a Jekyll generator; `PRIORITY` orders generators as Jekyll's priorit
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import (default_layout, feed, include_cache, jemoji, paginate, redirect_from,
-               relative_links, seo, sitemap, titles_from_headings)
-
-PLUGINS: dict[str, ModuleType] = {"jekyll-feed": feed, "jekyll-seo-tag": seo,
-                                   "jekyll-sitemap": sitemap, "jekyll-paginate": paginate,
-                                   "jemoji": jemoji, "jekyll-redirect-from": redirect_from,
-                                   "jekyll-relative-links": relative_links,
-                                   "jekyll-include-cache": include_cache,
-                                   "jekyll-default-layout": default_layout,
-                                   "jekyll-titles-from-headings": titles_from_headings}
+# Plugin name → the module here that provides it, imported only for a site that lists it.
+PLUGINS: dict[str, str] = {"jekyll-feed": "feed", "jekyll-seo-tag": "seo",
+                           "jekyll-sitemap": "sitemap", "jekyll-paginate": "paginate",
+                           "jemoji": "jemoji", "jekyll-redirect-from": "redirect_from",
+                           "jekyll-relative-links": "relative_links",
+                           "jekyll-include-cache": "include_cache",
+                           "jekyll-default-layout": "default_layout",
+                           "jekyll-titles-from-headings": "titles_from_headings"}
 PRIORITIES = ("highest", "high", "normal", "low", "lowest")
 
 
@@ -53,5 +52,5 @@ def unsupported(names: list[str]) -> list[str]:
 
 def modules(names: list[str]) -> list[ModuleType]:
     """The plugins' modules, generators by priority, then in the order they are listed."""
-    found = [PLUGINS[n] for n in names if n in PLUGINS]
+    found = [importlib.import_module(f".{PLUGINS[n]}", __name__) for n in names if n in PLUGINS]
     return sorted(found, key=lambda m: PRIORITIES.index(getattr(m, "PRIORITY", "lowest")))
