@@ -67,6 +67,39 @@ def test_random_posts_match_kramdown() -> None:
         "\n".join(repr(x) for x in differing[0])
 
 
+# HTML elements in running text, nested, unclosed or closed by the wrong end tag, around
+# Markdown: kramdown reads Markdown inside some (`<span>`, `<b>`) and keeps the rest raw.
+SPAN_TAGS = ["kbd", "code", "span", "b", "em", "u", "mark", 'a href="/x"', "i", "sub", "var",
+             "abbr", "small", "q", "strong", "del", "samp", "time"]
+SPAN_BITS = ["*x*", "_y_", "--", "...", '"q"', "it's", "`c`", "**b**", "a", "word", "&amp;",
+             "<br>", "[l](/u)", "&", "1 < 2"]
+
+
+def _random_span_html(rng: random.Random, depth: int = 0) -> str:
+    out = []
+    for _ in range(rng.randint(1, 4)):
+        if rng.random() < 0.35 and depth < 2:
+            tag = rng.choice(SPAN_TAGS)
+            name = tag.split()[0]
+            end = rng.choice([f"</{name}>"] * 3 + ["", f"</{rng.choice(SPAN_TAGS).split()[0]}>"])
+            out.append(f"<{tag}>{_random_span_html(rng, depth + 1)}{end}")
+        else:
+            out.append(rng.choice(SPAN_BITS))
+    return " ".join(out)
+
+
+@pytest.mark.jekyll
+def test_random_span_html_matches_kramdown() -> None:
+    rng = random.Random(3)
+    texts = [rng.choice(["", "# ", "text "]) + _random_span_html(rng) + "\n" for _ in range(300)]
+    expected = ruby_json(ORACLE, {"markdown": texts})["markdown"]
+    convert = markdown_converter({})
+    differing = [(text, want, convert(text)) for text, want in zip(texts, expected)
+                 if convert(text) != want]
+    assert not differing, f"{len(differing)} of 300 differ; the first:\n" + \
+        "\n".join(repr(x) for x in differing[0])
+
+
 # Pieces of Markdown, well and badly formed, mixed line by line: conversion never fails.
 PIECES = [
     "# h", "- a", "* b", "1. c", "1) d", "  - nested", "    code", "```", "```js", "~~~", "> q",

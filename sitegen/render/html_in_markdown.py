@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 _NCNAME = r"[^\W\d][-\w.]*"
 NAME = rf"(?:{_NCNAME}:)?{_NCNAME}"      # REXML's UNAME, as kramdown matches tag names
@@ -32,7 +35,7 @@ ATTRIBUTE_SPECIAL = re.compile(rf"{REFERENCE}|[<>&\"]")
 SPAN_ELEMENTS = {"a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code",
                  "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
                  "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select",
-                 "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var"}
+                 "small", "span", "strong", "sub", "sup", "tt", "u", "var"}
 BLOCK_ELEMENTS = {"address", "article", "aside", "applet", "body", "blockquote", "caption",
                   "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption",
                   "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
@@ -52,6 +55,13 @@ BLOCK_CONTENT = {"address", "applet", "article", "aside", "blockquote", "body", 
                  "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
                  "hgroup", "iframe", "li", "main", "map", "menu", "nav", "noscript", "object",
                  "section", "summary", "td"}     # their text is kept as it is, up to the end tag
+# Span-level elements whose content kramdown reads as Markdown; any other element's content
+# (`<kbd>`, `<code>`, `<u>`, `<mark>`, names it does not know) is raw: no emphasis, no
+# typographic dashes or quotes.
+SPAN_CONTENT = {"a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del",
+                "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
+                "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select",
+                "small", "span", "strong", "sub", "sup", "th", "tt"}
 
 
 def escape(text: str, attribute: bool = False) -> str:
@@ -85,9 +95,12 @@ def attributes(text: str, name: str, span: bool = False) -> str:
                    if not (k == "id" and not v.strip()))
 
 
-def element(src: str, pos: int, name: str, attrs: str, closed: bool) -> tuple[str, int]:
+def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool = False,
+            text: list[str] | None = None) -> tuple[str, int]:
     """The element whose start tag ends at `pos`, written again, and where it ends: kramdown's
-    raw content model, in which nested tags are parsed (and rewritten) but not Markdown."""
+    raw content model, in which nested tags are parsed (and rewritten) but not Markdown. In
+    running text (`span`), a block element's tag inside is text. `text` receives the text
+    inside as written, which is what a header's id is made of."""
     if closed or name in VOID_ELEMENTS:
         return f"<{name}{attrs} />", pos
     if name in RAW_TEXT:
@@ -95,13 +108,19 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool) -> tuple[st
         body = src[pos:end.start() if end else len(src)]
         return f"<{name}{attrs}>{body}</{name}>", end.end() if end else len(src)
     parts: list[str] = []
+
+    def add(raw: str) -> None:
+        parts.append(escape(raw))
+        if text is not None:
+            text.append(raw)
+
     while pos < len(src):
         markup = MARKUP.search(src, pos)
         if markup is None:       # never closed: kramdown closes it at the end
-            parts.append(escape(src[pos:]))
+            add(src[pos:])
             pos = len(src)
             break
-        parts.append(escape(src[pos:markup.start()]))
+        add(src[pos:markup.start()])
         pos = markup.start()
         found = COMMENT.match(src, pos) or INSTRUCTION.match(src, pos)
         if found:
@@ -110,14 +129,19 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool) -> tuple[st
             continue
         found = CDATA.match(src, pos)
         if found:
-            parts.append(escape(found.group(1)))
+            add(found.group(1))
             pos = found.end()
             continue
         found = START_TAG.match(src, pos)
+        if found and span and found.group(1).lower() in BLOCK_ELEMENTS:
+            add(found.group())
+            pos = found.end()
+            continue
         if found:
             inner = tag_name(found.group(1))
-            html, pos = element(src, found.end(), inner, attributes(found.group(2), inner),
-                                found.group(4) is not None)
+            html, pos = element(src, found.end(), inner,
+                                attributes(found.group(2), inner, span), found.group(4) is not None,
+                                span, text)
             parts.append(html)
             continue
         found = END_TAG.match(src, pos)
@@ -125,9 +149,9 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool) -> tuple[st
             pos = found.end()
             if tag_name(found.group(1)) == name:
                 break
-            parts.append(escape(found.group()))   # a stray end tag is text
+            add(found.group())   # a stray end tag is text
             continue
-        parts.append(escape(src[pos]))
+        add(src[pos])
         pos += 1
     return f"<{name}{attrs}>{''.join(parts)}</{name}>", pos
 
@@ -140,7 +164,8 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     first = state.bMarks[start_line] + state.tShift[start_line]
     if state.src[first:first + 1] != "<":
         return False
-    if state.blkIndent == 0 and state.parentType == "root":
+    at_root = state.level == 0 and state.blkIndent == 0
+    if at_root:
         text, pos = state.src, first    # read in place: no copy of the rest of the post
     else:    # in a list item or a quote: its lines without their markers
         text, pos = state.getLines(start_line, end_line, state.blkIndent, False).lstrip(" "), 0
@@ -156,20 +181,36 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
                             tag.group(4) is not None)
     else:
         return False
-    if _rest_of_line(text, end).strip():
-        return False     # more on its last line: markdown-it's paragraph takes it
+    rest = _rest_of_line(text, end).strip()
+    if rest and not at_root:
+        return False     # more on its last line, in a list or quote: a paragraph takes it
     if silent:   # asked whether it ends a paragraph: a tag does, but not a comment or script
         return bool(tag) and name != "script"
-    state.line = min(start_line + text.count("\n", pos, end) + 1, end_line)
+    last = start_line + text.count("\n", pos, end)
+    state.line = min(last + 1, end_line)
     token = state.push("html_block", "", 0)
     token.map = [start_line, state.line]
     token.content = html + "\n"
+    if rest:   # kramdown reads the rest of the line as the start of the blocks that follow
+        _start_line_at(state, last, end)
+        state.md.block.tokenize(state, last, end_line)
+        return True
     # After an element without a body, a script or a style, kramdown leaves the newline, which
     # then reads as a blank line (one with the blank lines after it, if any).
     bodiless = tag and (tag.group(4) is not None or name in VOID_ELEMENTS or name in RAW_TEXT)
     if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
         token.content += "\n"
     return True
+
+
+def _start_line_at(state: StateBlock, line: int, pos: int) -> None:
+    """Make `line` start at `pos`, with its indentation measured from there."""
+    end, width = pos, 0
+    while end < state.eMarks[line] and state.src[end] in " \t":
+        width = width + 4 - width % 4 if state.src[end] == "\t" else width + 1
+        end += 1
+    state.bMarks[line], state.tShift[line], state.sCount[line] = pos, end - pos, width
+    state.bsCount[line] = 0
 
 
 def _rest_of_line(text: str, pos: int) -> str:
@@ -233,8 +274,70 @@ def html_inline(content: str, in_text: bool = True) -> str:
     if tag:
         name = tag_name(tag.group(1))
         attrs = attributes(tag.group(2), name, span=True)
-        return f"<{name}{attrs} />" if name in VOID_ELEMENTS else f"<{name}{attrs}>"
+        if name in VOID_ELEMENTS:
+            return f"<{name}{attrs} />"
+        return f"<{name}{attrs}></{name}>" if tag.group(4) else f"<{name}{attrs}>"
     end = END_TAG.fullmatch(content)
     if end:
         return f"</{tag_name(end.group(1))}>"
     return content
+
+
+def raw_span(state: StateInline, silent: bool) -> bool:
+    """An inline rule for markdown-it: an element in running text whose content kramdown keeps
+    raw, taken whole up to its end tag (or the end of the paragraph, where kramdown closes
+    it)."""
+    src, pos = state.src, state.pos
+    if src[pos] != "<":
+        return False
+    tag = START_TAG.match(src, pos, state.posMax)
+    if tag is None or tag.group(4) is not None:
+        return False
+    name = tag_name(tag.group(1))
+    if name.lower() in BLOCK_ELEMENTS or name in VOID_ELEMENTS or not _raw_content(tag, name):
+        return False
+    text: list[str] = []
+    html, end = element(src[:state.posMax], tag.end(), name,
+                        attributes(tag.group(2), name, span=True), False, True, text)
+    if not silent:
+        token = state.push("html_raw", "", 0)
+        token.content, token.meta["text"] = html, "".join(text)
+    state.pos = end
+    return True
+
+
+def _raw_content(tag: re.Match, name: str) -> bool:
+    """kramdown's content model for a span-level element, which its `markdown` attribute may
+    change (`"0"`: raw, `"span"`: Markdown)."""
+    wanted = {key.lower(): value for key, value in
+              attribute_values(tag.group(2), name).items()}.get("markdown")
+    if wanted in ("0", "span"):
+        return wanted == "0"
+    return name not in SPAN_CONTENT and name not in BLOCK_CONTENT
+
+
+def balance_span_tags(state: StateCore) -> None:
+    """A core rule for markdown-it: span elements in running text as kramdown nests them. An
+    end tag that does not close the innermost open element is text (a `stray_tag`), and an
+    element still open at the end of its paragraph is closed there."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        open_names: list[str] = []
+        for token in block.children:
+            if token.type != "html_inline":
+                continue
+            start, end = START_TAG.fullmatch(token.content), END_TAG.fullmatch(token.content)
+            if start and start.group(4) is None:
+                name = tag_name(start.group(1))
+                if name.lower() not in BLOCK_ELEMENTS and name not in VOID_ELEMENTS:
+                    open_names.append(name)
+            elif end and end.group(1).lower() not in BLOCK_ELEMENTS:
+                if open_names and open_names[-1] == tag_name(end.group(1)):
+                    open_names.pop()
+                else:
+                    token.type = "stray_tag"
+        for name in reversed(open_names):
+            closing = Token("html_inline", "", 0)
+            closing.content = f"</{name}>"
+            block.children.append(closing)

@@ -19,7 +19,6 @@ from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.escape import escape
-from markdown_it.rules_inline.newline import newline
 from markdown_it.token import Token
 
 from . import html_in_markdown, math_in_markdown
@@ -50,6 +49,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.helpers = _RawLinkHelpers(md.helpers)
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
+    md.inline.ruler.before("html_inline", "kramdown_raw_span", html_in_markdown.raw_span)
+    md.core.ruler.after("inline", "kramdown_span_tags", html_in_markdown.balance_span_tags)
     md.core.ruler.after("block", "kramdown_bullet_lists", _join_bullet_lists)
     md.core.ruler.after("kramdown_bullet_lists", "kramdown_list_paragraphs", _list_paragraphs)
     md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
@@ -436,7 +437,10 @@ def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bo
                 UNDERLINE.match(state.src, begin, state.eMarks[line]):
             state.sCount[line] = state.blkIndent + 4
         line += 1
-    return lheading(state, start, end, silent)
+    parent = state.parentType
+    found = lheading(state, start, end, silent)
+    state.parentType = parent   # markdown-it's rule leaves "paragraph" behind when it fails
+    return found
 
 
 UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
@@ -463,8 +467,10 @@ def _header_ids(state: StateCore) -> None:
             continue
         if not auto or tok.attrGet("id"):
             continue
-        text = "".join(c.content for c in inline.children or []
-                       if c.type in ("text", "code_inline", "math_inline"))
+        text = "".join(c.meta["text"] if c.type == "html_raw" else c.content
+                       for c in inline.children or []
+                       if c.type in ("text", "code_inline", "math_inline", "html_raw",
+                                     "stray_tag"))
         ident = "".join(ch for ch in text.lower() if _word_char(ch) or ch in "- \t")
         ident = ident.replace(" ", "-").replace("\t", "-")
         count = used.get(ident, -1) + 1
@@ -765,11 +771,18 @@ def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
 
 
 def _newline(state: StateInline, silent: bool) -> bool:
-    """markdown-it's line break, but the next line keeps its indentation, as in kramdown."""
-    start = state.pos
-    if not newline(state, silent):
+    """A line end as kramdown reads it: two spaces before it make a `<br />` (whitespace before
+    those two stays), any other trailing whitespace stays as written, and the next line keeps
+    its indentation."""
+    if state.src[state.pos] != "\n":
         return False
-    state.pos = start + 1
+    if not silent:
+        if state.pending.endswith("  "):
+            state.pending = state.pending[:-2]
+            state.push("hardbreak", "br", 0)
+        else:
+            state.push("softbreak", "br", 0)
+    state.pos += 1
     return True
 
 

@@ -93,9 +93,13 @@ class KramdownRenderer(RendererHTML):
     @staticmethod
     def renderAttrs(token: Token) -> str:
         """Attributes as kramdown writes them: an entity reference already in a value (a
-        link's `&amp;`, kept as written) is not escaped again."""
+        link's `&amp;`, kept as written) is not escaped again, and a blank id is left out (a
+        header without letters or digits has none)."""
+        if not token.attrs:
+            return ""
         return "".join(f' {key}="{html_in_markdown.escape(str(value), attribute=True)}"'
-                       for key, value in token.attrItems())
+                       for key, value in token.attrItems()
+                       if key != "id" or str(value).strip())
 
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
               env: EnvType) -> str:
@@ -140,9 +144,15 @@ class KramdownRenderer(RendererHTML):
             html_in_markdown.is_block_tag(tokens[start].content)
         return html_in_markdown.html_inline(tokens[idx].content, in_text=not html_line)
 
+    def html_raw(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                 env: EnvType) -> str:
+        return tokens[idx].content
+
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
              env: EnvType) -> str:
         return html.escape(tokens[idx].content, quote=False)
+
+    stray_tag = text
 
     def s_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                env: EnvType) -> str:

@@ -17,6 +17,8 @@ from ..dates import strftime, time_to_s
 
 def liquid_output(value: Any) -> str:
     """What `{{ value }}` prints in Ruby's Liquid: arrays joined, nil as nothing."""
+    if type(value) is str:         # most of what a site prints; `Undefined` is a slow check
+        return value
     if isinstance(value, Undefined):
         return str(value)          # empty, or the error of a strict undefined
     if isinstance(value, (list, tuple)):
