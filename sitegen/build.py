@@ -61,7 +61,8 @@ def _build(options: Options, log) -> BuildResult:
         if hasattr(plugin, "generate"):
             plugin.generate(site)
     renderer = Renderer(site, [t for p in active for t in getattr(p, "TAGS", [])],
-                        [p.post_render for p in active if hasattr(p, "post_render")])
+                        [p.post_render for p in active if hasattr(p, "post_render")],
+                        {n: f for p in active for n, f in getattr(p, "FILTERS", {}).items()})
     staging = Staging(site)
     try:
         renderer.render_all(parallel=options.parallel, on_rendered=staging.write_document)

@@ -4,7 +4,9 @@
 A plugin is a module with any of: `TAGS` (Liquid tags), `generate(site)` (adds pages after
 reading, as a Jekyll generator; `PRIORITY` orders generators as Jekyll's priorities do,
 "lowest" by default here since most of Jekyll's are), `post_render(renderer, document)`
-(changes a document's output, as a Jekyll hook)."""
+(changes a document's output, as a Jekyll hook), `FILTERS` (Liquid filters: name → function,
+with python-liquid's `with_context` to see the page; put on the build's one environment, so
+forked workers and `serve`'s rebuilds have them too)."""
 
 from __future__ import annotations
 
@@ -18,10 +20,14 @@ from typing import Any
 PLUGINS: dict[str, str] = {"jekyll-feed": "feed", "jekyll-seo-tag": "seo",
                            "jekyll-sitemap": "sitemap", "jekyll-paginate": "paginate",
                            "jemoji": "jemoji", "jekyll-redirect-from": "redirect_from",
+                           "jekyll-archives": "archives",
                            "jekyll-relative-links": "relative_links",
                            "jekyll-include-cache": "include_cache",
                            "jekyll-default-layout": "default_layout",
-                           "jekyll-titles-from-headings": "titles_from_headings"}
+                           "jekyll-titles-from-headings": "titles_from_headings",
+                           "jekyll-toc": "toc", "jekyll-gist": "gist",
+                           "jekyll-optional-front-matter": "optional_front_matter",
+                           "jekyll-readme-index": "readme_index"}
 PRIORITIES = ("highest", "high", "normal", "low", "lowest")
 
 

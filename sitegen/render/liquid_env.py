@@ -205,7 +205,8 @@ class JekyllEnvironment(Environment):
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
         return partial(_tokenize_template, rules=_RULES)
 
-    def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = ()):
+    def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = (),
+                 plugin_filters: dict[str, Callable[..., Any]] | None = None):
         super().__init__()
         self.renderer = renderer
         self.strict_filters = bool((config.get("liquid") or {}).get("strict_filters"))
@@ -214,6 +215,8 @@ class JekyllEnvironment(Environment):
         for tag in [*JEKYLL_TAGS, *plugin_tags]:
             self.add_tag(tag)
         register_filters(self, config)
+        for name, function in (plugin_filters or {}).items():   # over Jekyll's, as in Ruby
+            self.add_filter(name, located_errors(function))
         if renderer is not None:   # None: filters on their own (markdownify's tests, tools)
             for name, function in print_filters(renderer.site).items():
                 self.add_filter(name, located_errors(function))

@@ -30,11 +30,12 @@ from .sass import compile_sass, load_paths
 class Renderer:
     """Renders every document of one `Site`; holds the caches that make that cheap."""
 
-    def __init__(self, site: Site, plugin_tags: list = (), post_render: list = ()):
+    def __init__(self, site: Site, plugin_tags: list = (), post_render: list = (),
+                 plugin_filters: dict[str, Callable[..., Any]] | None = None):
         self.site = site
         self.post_render = list(post_render)
         self.config = site.config
-        self.env = JekyllEnvironment(self, site.config, list(plugin_tags))
+        self.env = JekyllEnvironment(self, site.config, list(plugin_tags), plugin_filters)
         self.markdown: Callable[[str], str] = markdown_converter(site.config)
         self.markdown_exts = markdown_exts(site.config)
         self.jekyll = JekyllDrop(site.environment)
