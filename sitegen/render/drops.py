@@ -270,7 +270,10 @@ class SiteDrop(Drop):
         site = self.renderer.site
         if key != "posts" and key in site.collections:
             return self.renderer.listing(key)
-        return super().__getitem__(key)
+        value = super().__getitem__(key)
+        if isinstance(value, list) and value and isinstance(value[0], Document):
+            return [self.renderer.drop(d) for d in value]   # pages a plugin lists in the config
+        return value
 
     def _compute(self, key: str) -> Any:
         r, site = self.renderer, self.renderer.site

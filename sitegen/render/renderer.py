@@ -395,6 +395,8 @@ class Renderer:
         if key not in self._drops:
             if isinstance(item, StaticFile):
                 self._drops[key] = StaticFileDrop(item, self.site.time.tzinfo)
+            elif hasattr(item, "liquid_drop"):   # a plugin's kind of page (jekyll-archives)
+                self._drops[key] = item.liquid_drop(self)
             elif item.is_page:
                 self._drops[key] = PageDrop(item, self)
             else:
