@@ -31,21 +31,32 @@ class Reader:
     """Builds the `Site` from `config`; one instance per build."""
 
     def __init__(self, config: dict[str, Any], environment: str):
-        self.source = Path(config["source"])
+        source = Path(config["source"])
         theme_name = config.get("theme")
-        self.theme = find_theme(theme_name, self.source) if isinstance(theme_name, str) else None
+        self.theme = find_theme(theme_name, source) if isinstance(theme_name, str) else None
         if self.theme is not None:
             config = _with_theme_config(config, self.theme)
-        self.config = config
-        self.tz = site_timezone(config)
-        self.site = Site(
-            config=config, source=self.source, dest=Path(config["destination"]),
-            time=(parse_date(config["time"], self.tz) if config.get("time")
-                  else datetime.now(self.tz)),
+        tz = site_timezone(config)
+        self._setup(Site(
+            config=config, source=source, dest=Path(config["destination"]),
+            time=(parse_date(config["time"], tz) if config.get("time") else datetime.now(tz)),
             environment=environment,
-        )
-        self.defaults = FrontMatterDefaults(config, lambda v: parse_date(v, self.tz))
-        self.markdown_exts = markdown_exts(config)
+        ))
+
+    @classmethod
+    def for_site(cls, site: Site) -> "Reader":
+        """A reader of a site already read: plugins that make pages of its files after reading
+        (as Jekyll's generators call `Page.new`) read them by the same rules."""
+        reader = cls.__new__(cls)
+        reader.theme = site.theme
+        reader._setup(site)
+        return reader
+
+    def _setup(self, site: Site) -> None:
+        self.site, self.source, self.config = site, site.source, site.config
+        self.tz = site_timezone(site.config)
+        self.defaults = FrontMatterDefaults(site.config, lambda v: parse_date(v, self.tz))
+        self.markdown_exts = markdown_exts(site.config)
 
     # --- the whole tree -------------------------------------------------------------------
 
@@ -183,20 +194,35 @@ class Reader:
     # --- pages and static files -----------------------------------------------------------
 
     def _add_page(self, rel_dir: str, name: str, base: Path | None = None) -> None:
-        path = (base or self.source) / rel_dir.lstrip("/") / name
-        relative = _pjoin(rel_dir, name).lstrip("/")
+        page, front = self._page_at((base or self.source) / rel_dir.lstrip("/") / name, rel_dir)
+        if withheld(self.site, front):   # a page's own front matter: Jekyll `fetch`es it
+            return
+        self._place_page(page)
+        self.site.pages.append(page)
+
+    def read_page(self, path: Path, rel_dir: str) -> Document:
+        """The page of the file at `path` in the folder `rel_dir` ("" or "/docs"), as Jekyll's
+        `Page.new` makes it, not yet in the site: for plugins that make pages of files the
+        walk took for static files."""
+        page, _ = self._page_at(path, rel_dir)
+        self._place_page(page)
+        return page
+
+    def _page_at(self, path: Path, rel_dir: str) -> tuple[Document, dict[str, Any]]:
+        """A page's document and its own front matter."""
+        relative = _pjoin(rel_dir, path.name).lstrip("/")
         text = read_text(path, relative)
         front, body, line = parse(text, relative)
         defaults = self.defaults.all(relative, "pages")
         page = Document(path=path, relative_path=relative, collection=None,
                         data=deep_merge(defaults, front), content=body, body_line=line,
                         dir=rel_dir, defaults=defaults, header=text[: len(text) - len(body)])
-        if withheld(self.site, front):   # a page's own front matter: Jekyll `fetch`es it
-            return
+        return page, front
+
+    def _place_page(self, page: Document) -> None:
         page.output_ext = self._output_ext(page)
-        page.url = self._page_url(page)
+        page.url = self.page_url(page)
         self._add_excerpt(page)
-        self.site.pages.append(page)
 
     def _add_static(self, rel_dir: str, name: str, base: Path | None = None) -> None:
         path = (base or self.source) / rel_dir.lstrip("/") / name
@@ -205,7 +231,9 @@ class Reader:
         data = self.defaults.all(relative, None)
         self.site.static_files.append(StaticFile(path, relative, url, None, data))
 
-    def _page_url(self, page: Document) -> str:
+    def page_url(self, page: Document) -> str:
+        """A page's URL from its permalink or the site's template (again after a plugin
+        changed its permalink)."""
         if not page.is_html:
             template = "/:path/:basename:output_ext"
         elif page.basename == "index":

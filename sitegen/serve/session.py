@@ -42,6 +42,9 @@ class Session:
         self.options = options
         self.result: BuildResult | None = None
         self.by_path: dict[Path, Document] = {}   # the last full build's documents by file
+        # Sources whose edit is a full build: copied as static files too, or read as more
+        # than one page (jekyll-optional-front-matter, jekyll-readme-index).
+        self.shared: set[Path] = set()
 
     def full(self, parallel: bool = False) -> Update:
         """A whole build. Only a build that runs before any thread is started may be
@@ -51,8 +54,15 @@ class Session:
         self.result = build(replace(self.options, parallel=parallel))
         # Incremental updates never add or remove documents, so this holds until the next.
         site = self.result.site
-        self.by_path = {d.path.resolve(): d for d in site.documents() + site.pages
-                        if d.generated is None and not d.asset}
+        docs = [d for d in site.documents() + site.pages if d.generated is None and not d.asset]
+        self.by_path = {}
+        read = {d.path for d in docs}   # the same `Path`s: a plugin's page has its file's
+        self.shared = {f.path.resolve() for f in site.static_files if f.path in read}
+        for doc in docs:
+            path = doc.path.resolve()
+            if path in self.by_path:
+                self.shared.add(path)
+            self.by_path[path] = doc
         return Update("full", self.result.files, time.perf_counter() - started)
 
     def update(self, changed: set[Path]) -> Update:
@@ -87,7 +97,8 @@ class Session:
                 users |= found
                 inputs.append(path.resolve())
                 continue
-            if not path.is_file() or doc.extname in (".scss", ".sass"):
+            if not path.is_file() or doc.extname in (".scss", ".sass") or \
+                    path.resolve() in self.shared:
                 return None
             try:
                 text = read_text(path)
