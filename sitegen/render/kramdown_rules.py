@@ -6,6 +6,7 @@ modules. `kramdown_rules` installs them all; `markdown.py` writes the HTML.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from typing import Any, Sequence
@@ -15,17 +16,32 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.hr import hr
+from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.escape import escape
+from markdown_it.rules_inline.image import image
+from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from . import html_in_markdown, math_in_markdown
 
 
+RUBY_SPACE = " \t\n\v\f\r"      # what `\s` matches in Ruby
+
+
+def ruby_strip(text: str) -> str:
+    """Ruby's `strip`, with which kramdown trims paragraphs, headers and table cells: ASCII
+    whitespace only, so a no-break space at either end is text."""
+    return text.strip(" \t\n\v\f\r\0")
+
+
 def kramdown_rules(md: MarkdownIt) -> None:
     """A markdown-it plugin: every rule below, where kramdown needs it."""
+    # markdown-it trims paragraphs and headers of Unicode whitespace; kramdown of ASCII only.
+    for name in ("heading", "lheading", "paragraph"):
+        importlib.import_module(f"markdown_it.rules_block.{name}").mdTrim = ruby_strip
     md.core.ruler.before("inline", "kramdown_ials", _block_ials)
     md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
     # kramdown's order after lists: HTML blocks, headers, math, tables, then footnote and
@@ -47,6 +63,9 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.inline.ruler.at("escape", _escape)
     md.normalizeLink = _as_written   # type: ignore[method-assign]
     md.helpers = _RawLinkHelpers(md.helpers)
+    md.inline.ruler.at("link", _destinations(link, "inline"))
+    md.inline.ruler.at("image", _destinations(image, "inline"))
+    md.block.ruler.at("reference", _destinations(reference, "reference"))
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.inline.ruler.before("html_inline", "kramdown_raw_span", html_in_markdown.raw_span)
@@ -390,18 +409,25 @@ def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | Non
 
 class _RawLinkHelpers:
     """markdown-it's link helpers, but a link's destination and title stay as written:
-    kramdown keeps their backslashes (`[a](/x\\_y "ti\\"tle")`) and entity references."""
+    kramdown keeps their backslashes (`[a](/x\\_y "ti\\"tle")`) and entity references. In an
+    inline link or image (`inline`), the destination is read as kramdown reads it."""
 
     def __init__(self, helpers: Any):
         self._helpers = helpers
+        self.inline = False       # reading an inline link's or image's destination
+        self.reference = False    # reading a link definition's
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._helpers, name)
 
     def parseLinkDestination(self, string: str, pos: int, maximum: int) -> Any:
         found = self._helpers.parseLinkDestination(string, pos, maximum)
-        if found.ok:
-            bracketed = string.startswith("<", pos)
+        bracketed = string.startswith("<", pos)
+        if self.inline and not bracketed:
+            found.ok, found.pos, found.str = _inline_destination(string, pos, maximum)
+        elif self.reference and not bracketed:
+            found.ok, found.pos, found.str = _defined_destination(string, pos, maximum)
+        elif found.ok:
             found.str = string[pos + 1:found.pos - 1] if bracketed else string[pos:found.pos]
         return found
 
@@ -411,6 +437,52 @@ class _RawLinkHelpers:
         if found.ok and prev_state is None:
             found.str = string[start + 1:found.pos - 1]
         return found
+
+
+def _inline_destination(text: str, pos: int, maximum: int) -> tuple[bool, int, str]:
+    """kramdown's destination of `[text](…)`: up to the `)` that balances the `(`, or to
+    whitespace before a quoted title; spaces, line breaks and backslashes are part of it.
+    Whether there is one, where it ends, and the destination."""
+    depth, end = 1, pos
+    while end < maximum:
+        char = text[end]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif char in RUBY_SPACE and text[end + 1:end + 2] in ("'", '"'):
+            break
+        end += 1
+    else:
+        return False, pos, ""
+    return True, end, ruby_strip(text[pos:end])
+
+
+_DEFINED = re.compile(r"[^\n]*?[^ \t\n][^\n]*?(?=(?:[ \t]+(['\"]).+?\1)?[ \t]*(?:\n|$))")
+
+
+def _defined_destination(text: str, pos: int, maximum: int) -> tuple[bool, int, str]:
+    """kramdown's destination of a link definition (`[id]: url "title"`): the rest of the
+    line but a title, spaces included."""
+    found = _DEFINED.match(text, pos, maximum)
+    if found is None or text[:pos].rstrip(" \t").endswith("\n"):   # not on the id's line
+        return False, pos, ""
+    return True, found.end(), found.group()
+
+
+def _destinations(rule: Any, mode: str) -> Any:
+    """markdown-it's link, image or link definition rule, with destinations read as
+    kramdown reads them (`mode`: the helpers' switch)."""
+    def read(state: Any, *args: Any) -> bool:
+        helpers = state.md.helpers
+        setattr(helpers, mode, True)
+        try:
+            return rule(state, *args)
+        finally:
+            setattr(helpers, mode, False)
+    return read
 
 
 def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -445,7 +517,7 @@ def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
 OTHER_BLOCKS = ("```", "~~~", "#", ">", "|", "<", "$$", "* ", "+ ", "- ")
-ATX_START = re.compile(r"#{1,6}[ \t]+\S")
+ATX_START = re.compile(r"#{1,6}[ \t]+[^ \t\n]")
 
 
 def _header_ids(state: StateCore) -> None:
@@ -753,7 +825,7 @@ def _table_sections(lines: list[str], leading_pipe: bool, first_line: int
                 cells.pop(0)
             if cells and not cells[-1].strip():
                 cells.pop()
-            rows.append((at, [cell.strip() for cell in cells]))
+            rows.append((at, [ruby_strip(cell) for cell in cells]))
             columns = max(columns, len(cells))
     if rows:
         sections.append(("tfoot" if footer else "tbody", rows))
