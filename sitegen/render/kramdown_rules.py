@@ -19,6 +19,7 @@ from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
+from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.escape import escape
 from markdown_it.rules_inline.image import image
@@ -61,10 +62,12 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
+    md.inline.ruler.at("backticks", _code_span)
     md.normalizeLink = _as_written   # type: ignore[method-assign]
     md.helpers = _RawLinkHelpers(md.helpers)
     md.inline.ruler.at("link", _destinations(link, "inline"))
     md.inline.ruler.at("image", _destinations(image, "inline"))
+    md.inline.ruler.before("link", "kramdown_spaced_reference", _spaced_reference)
     md.block.ruler.at("reference", _destinations(reference, "reference"))
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
@@ -485,6 +488,59 @@ def _destinations(rule: Any, mode: str) -> Any:
     return read
 
 
+_SPACED_ID = re.compile(r"[ \t\n\v\f\r]+\[([^\]]*)\]")
+
+
+def _spaced_reference(state: StateInline, silent: bool) -> bool:
+    """kramdown's `[text] [id]` and `![alt] [id]`, as in Markdown.pl: whitespace, a line break
+    too, may stand between the text and the id of a reference link (markdown-it's own rules
+    take `[text][id]`)."""
+    src, start = state.src, state.pos
+    image = src.startswith("![", start)
+    if not (image or src[start] == "[") or "references" not in state.env:
+        return False
+    label_start = start + (2 if image else 1)
+    label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, not image)
+    found = _SPACED_ID.match(src, label_end + 1, state.posMax) if label_end >= 0 else None
+    if found is None:
+        return False
+    ref = state.env["references"].get(
+        normalizeReference(found.group(1) or src[label_start:label_end]))
+    if not ref:   # an id that is not defined: kramdown takes the bracket for text
+        if not silent:
+            state.pending += src[start:label_start]
+        state.pos = label_start
+        return True
+    if not silent:
+        _push_reference(state, image, label_start, label_end, ref)
+    state.pos = found.end()
+    return True
+
+
+def _push_reference(state: StateInline, image: bool, start: int, end: int,
+                    ref: dict[str, Any]) -> None:
+    """The tokens of a link or image to `ref`, as markdown-it's rules make them."""
+    maximum = state.posMax
+    if image:
+        children: list[Token] = []
+        state.md.inline.parse(state.src[start:end], state.md, state.env, children)
+        token = state.push("image", "img", 0)
+        token.attrs, token.children, token.content = \
+            {"src": ref["href"], "alt": ""}, children or None, state.src[start:end]
+    else:
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": ref["href"]}
+        state.pos, state.posMax = start, end
+        state.linkLevel += 1
+        state.md.inline.tokenize(state)
+        state.linkLevel -= 1
+        state.posMax = maximum
+    if ref["title"]:
+        token.attrSet("title", ref["title"])
+    if not image:
+        state.push("link_close", "a", -1)
+
+
 def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """kramdown's ATX header (GFM input): hashes at the container's left edge, not indented
     as CommonMark allows, then a space and some text (`#` alone is a paragraph)."""
@@ -574,7 +630,6 @@ def _guillemets(state: StateCore) -> None:
             tok.content = "".join(parts)
 
 
-_DECADE = re.compile(r"(?<!\w)['\u2018](?=\d\d(?:s\b|\b))")
 
 
 # kramdown's `SQ_RULES`, tried in order at a quote (with the character before it, if any, in
@@ -690,8 +745,6 @@ def _typography(state: StateCore) -> None:
             if child.type == "text":
                 for source, char in _TYPO:
                     child.content = child.content.replace(source, char)
-                # An apostrophe before a decade ('80s) is a closing quote in kramdown.
-                child.content = _DECADE.sub("\u2019", child.content)
 
 
 def _keep_lines(state: StateCore) -> None:
@@ -858,11 +911,45 @@ def _newline(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _code_span(state: StateInline, silent: bool) -> bool:
+    """kramdown's code span: it ends at the next run of its backticks (even inside a longer
+    run), keeps line breaks, and only a span of two or more backticks loses one space at
+    either end. A single backtick between spaces (or first, before a space) is text."""
+    src, start, maximum = state.src, state.pos, state.posMax
+    if src[start] != "`":
+        return False
+    end = start
+    while end < maximum and src[end] == "`":
+        end += 1
+    marker = src[start:end]
+    spaced = (start == 0 or src[start - 1] in RUBY_SPACE) and src[end:end + 1] in RUBY_SPACE
+    close = -1 if len(marker) == 1 and spaced else src.find(marker, end, maximum)
+    if close < 0:
+        if not silent:
+            state.pending += marker
+        state.pos = end
+        return True
+    text = src[end:close]
+    if len(marker) > 1:
+        text = text[1:] if text[:1] == " " else text
+        text = text[:-1] if text[-1:] == " " else text
+    if not silent:
+        token = state.push("code_inline", "code", 0)
+        token.markup, token.content = marker, text
+    state.pos = close + len(marker)
+    return True
+
+
+ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-~")   # kramdown-parser-gfm's ESCAPED_CHARS_GFM
+
+
 def _escape(state: StateInline, silent: bool) -> bool:
-    """markdown-it's backslash escapes; after a backslash break too, the next line keeps its
-    indentation."""
+    """markdown-it's backslash escapes, but only of the characters kramdown escapes: before any
+    other (`\\%`, `\\;` in `$…$` math for MathJax) the backslash is text. After a backslash
+    break, the next line keeps its indentation."""
     start = state.pos
-    if not escape(state, silent):
+    following = state.src[start + 1:start + 2]
+    if following not in ESCAPABLE and following != "\n" or not escape(state, silent):
         return False
     if state.src.startswith("\\\n", start):
         state.pos = start + 2

@@ -8,6 +8,7 @@ lays it out (nested blocks indented, one empty line where the source had blank l
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
@@ -30,6 +31,7 @@ FLOW = {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open
 
 
 CODE = {"fence", "code_block"}
+FOOTNOTE_DEFINITION = re.compile(r" {0,3}\[\^[^\]]+\]:")
 # Laid out by their own renderer (the footnotes' frame is always at the left margin).
 UNINDENTED = {"footnote_block_open", "footnote_block_close", "math_block"}
 
@@ -210,7 +212,11 @@ class KramdownRenderer(RendererHTML):
 
     def footnote_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                       env: EnvType) -> str:
-        return f'<li id="fn:{_label(tokens[idx].meta)}" role="doc-endnote">\n'
+        # A definition whose text starts on a later line begins with a blank line to kramdown.
+        first, lines = tokens[idx + 1], env.get("lines", [])
+        later = bool(first.map) and not FOOTNOTE_DEFINITION.match(lines[first.map[0]])
+        return f'<li id="fn:{_label(tokens[idx].meta)}" role="doc-endnote">\n' + \
+            ("\n" if later else "")
 
     def footnote_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                        env: EnvType) -> str:
