@@ -1,5 +1,6 @@
 """Sass and SCSS as jekyll-sass-converter 2.2 compiles them (libsass 3.6, like Debian's sassc):
-`_sass/` and the theme's `_sass/` on the load path, `compact` style, a source map page."""
+`_sass/` and the theme's `_sass/` on the load path, `compact` style, libsass's own precision
+(10), no byte order mark, a source map page."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ from typing import Any
 from ..errors import SiteError, line_at, shown
 
 STYLES = ("nested", "expanded", "compact", "compressed")
+# libsass's default, which sassc keeps unless `sass: precision` is set (libsass-python's is 5)
+PRECISION = 10
+# The name the page's text is compiled under: Jekyll compiles the text itself, so no import
+# may find it; under its own name `@import "main"` in `main.scss` would import itself.
+PAGE_STEM = ".sitegen-sass-page"
 
 
 @dataclass
@@ -65,9 +71,10 @@ def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any],
     with tempfile.TemporaryDirectory(prefix="sitegen-sass-") as tmp:
         # libsass writes source maps only for files; Jekyll compiles the page's text as if it
         # were a file at the site's root, so imports resolve from there first.
-        path = Path(tmp) / name
+        path = Path(tmp) / (PAGE_STEM + Path(name).suffix)
         path.write_text(text, encoding="utf-8")
         kwargs: dict[str, Any] = dict(filename=str(path), output_style=style,
+                                      precision=_precision(config),
                                       include_paths=[str(source)] + include_paths)
         if with_map:
             kwargs.update(source_map_filename=str(Path(tmp) / f"{basename}.css.map"),
@@ -80,10 +87,31 @@ def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any],
             first = message.splitlines()[0] if message else "invalid Sass"
             raise _located(f"Sass error: {first.removeprefix('Error: ')}", message, path,
                            text, source, relative_path, first_line) from None
-        if with_map:
-            css, source_map = result
-            return SassResult(css, _relocate_map(source_map, Path(tmp), source, name))
-        return SassResult(result, None)
+        css, source_map = result if with_map else (result, None)
+        css = _without_bom(css, _truthy(options.get("add_charset")))
+        if source_map is not None:
+            source_map = _relocate_map(source_map, path, source, name)
+        return SassResult(css, source_map)
+
+
+def _precision(config: dict[str, Any]) -> int:
+    """Jekyll passes `sass: precision` on to sassc (not in safe mode); else libsass's own."""
+    value = (config.get("sass") or {}).get("precision")
+    if config.get("safe") or not isinstance(value, int) or isinstance(value, bool):
+        return PRECISION
+    return value
+
+
+def _truthy(value: Any) -> bool:
+    """Ruby's truth: only nil and false are false."""
+    return value is not None and value is not False
+
+
+def _without_bom(css: str, add_charset: bool) -> str:
+    """libsass starts compressed CSS with non-ASCII text with a byte order mark, which Jekyll
+    replaces (its pattern's `^` matches at any line's start, once) by `@charset` or nothing."""
+    return re.sub("^\ufeff", '@charset "UTF-8";' if add_charset else "", css, count=1,
+                  flags=re.MULTILINE)
 
 
 def _located(reason: str, message: str, page: Path, text: str, source: Path,
@@ -105,13 +133,14 @@ def _located(reason: str, message: str, page: Path, text: str, source: Path,
     return SiteError(reason, shown(path.resolve(), source.resolve()), line, column, quoted)
 
 
-def _relocate_map(source_map: str, tmp: Path, source: Path, name: str) -> str:
-    """Sources relative to the site's root, as when Jekyll compiles there."""
+def _relocate_map(source_map: str, page: Path, source: Path, name: str) -> str:
+    """Sources relative to the site's root, as when Jekyll compiles there; the page (compiled
+    from `page`) as its `name`."""
     data = json.loads(source_map)
     sources = []
     for entry in data.get("sources", []):
-        absolute = (tmp / entry).resolve()
-        sources.append(name if absolute == (tmp / name).resolve()
+        absolute = (page.parent / entry).resolve()
+        sources.append(name if absolute == page.resolve()
                        else os.path.relpath(absolute, source.resolve()))
     data["sources"] = sources
     return _libsass_json(data)
