@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.lheading import lheading
+from markdown_it.rules_block.fence import fence
 from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.list import list_block
@@ -59,6 +60,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
     md.block.ruler.at("lheading", _setext_heading)
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
+    md.block.ruler.at("fence", _fence, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
@@ -539,6 +541,24 @@ def _push_reference(state: StateInline, image: bool, start: int, end: int,
         token.attrSet("title", ref["title"])
     if not image:
         state.push("link_close", "a", -1)
+
+
+def _fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's fenced code block, but it needs its closing fence (else it is paragraph
+    text, and does not end a paragraph), and its lines keep the indentation they have beyond
+    the container's: kramdown does not take the fence's own indentation off them."""
+    line, count = state.line, len(state.tokens)
+    if not fence(state, start, end, False):
+        return False
+    token = state.tokens[-1]
+    after = start + 1 + token.content.count("\n")   # the line after the code
+    if silent or state.line != after + 1:   # asked only, or no closing fence
+        closed = state.line == after + 1
+        del state.tokens[count:]
+        state.line = line
+        return silent and closed
+    token.content = state.getLines(start + 1, after, state.blkIndent, True)
+    return True
 
 
 def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
