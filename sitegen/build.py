@@ -46,6 +46,9 @@ def _build(options: Options, log) -> BuildResult:
     names = plugins.active_plugins(reader.config, reader.theme.root if reader.theme else None)
     for name in plugins.unsupported(names):
         print(f"warning: plugin '{name}' is not supported by sitegen; ignored", file=sys.stderr)
+    if gems := plugins.ignored_gems(reader.config, names):
+        print(f"warning: 'gems:' is ignored, as Jekyll 4 ignores it ({', '.join(gems)} not "
+              "loaded); list plugins under 'plugins:'", file=sys.stderr)
     # Models first: their bundles land in the source's assets/, which the reader then publishes.
     if options.convert_models:
         models = sync_models(reader.source, log=log)

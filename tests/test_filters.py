@@ -369,6 +369,25 @@ PLAIN_CASES = [
     '{{ nums | sum }}', '{{ "a" | nosuch }}', '{{ "a b" | squish }}',
     '{{ words | where: "a" }}', '{{ s | truncate: 1, 2, 3 }}', '{{ 5 | date: "%Y", 1 }}',
     '{{ words | where_exp: "w", "w ==" }}',
+    # --- assign and capture targets: Ruby's `VariableSignature+`, stored under the literal name
+    '{% assign site.tags = "" %}{% assign page.foo = "bar" %}[{{ site.tags | size }}]'
+    '[{{ page.foo }}][{{ ["page.foo"] }}]',
+    '{% assign hash.a = "x" %}[{{ hash.a }}][{{ hash | size }}][{{ ["hash.a"] }}]',
+    '{% assign x = "a" %}{% assign x.y = "b" %}{{ x }}{{ x.y }}{{ ["x.y"] }}',
+    '{% assign a.b = 1 %}{% assign a.b = a.b | plus: 1 %}[{{ ["a.b"] }}]',
+    '{% assign x.y = "b" %}{% if x.y %}yes{% else %}no{% endif %}',
+    '{% for i in (1..2) %}{% assign z.k = i %}{% endfor %}[{{ ["z.k"] }}]',
+    '{% assign x[0] = 1 %}[{{ x[0] }}][{{ x }}]', '{% assign (y) = 3 %}[{{ ["(y)"] }}][{{ y }}]',
+    '{% assign a b = 1 %}[{{ a }}][{{ b }}]', '{% assign -x = 2 %}[{{ ["-x"] }}]',
+    '{% assign a. = 1 %}[{{ ["a."] }}]', '{% assign a\n.b = 1 %}[{{ a }}][{{ b }}][{{ [".b"] }}]',
+    '{% assign x =  %}{% assign y = x | default: "d" %}[{{ y }}]', '{% assign x=1|plus:1 %}{{x}}',
+    '{% assign "q" = 1 %}', '{% assign q? = 1 %}', '{% assign = 1 %}', '{% assign %}',
+    '{% assign café = 1 %}', '{% liquid\nassign a.b = 1\necho ["a.b"] %}',
+    '<{%- assign a.b = 1 -%}>{{ ["a.b"] }}',
+    '{% capture a.b %}hi{% endcapture %}[{{ a.b }}][{{ a }}][{{ ["a.b"] }}]',
+    '{% capture a b %}hi{% endcapture %}[{{ a }}][{{ b }}]',
+    '{% capture "q" %}hi{% endcapture %}[{{ q }}]', '{% capture %}hi{% endcapture %}',
+    '{% capture café %}x{% endcapture %}[{{ café }}]',
 ]
 
 CONFIG_CASES = [

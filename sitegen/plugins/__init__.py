@@ -1,5 +1,5 @@
 """Jekyll plugins that sitegen provides itself, switched on as Jekyll switches them on: listed in
-`plugins:` (or the older `gems:`), or required by the theme's gemspec.
+`plugins:`, or required by the theme's gemspec. Jekyll 4 ignores the older `gems:` key.
 
 A plugin is a module with any of: `TAGS` (Liquid tags), `generate(site)` (adds pages after
 reading, as a Jekyll generator; `PRIORITY` orders generators as Jekyll's priorities do,
@@ -47,9 +47,19 @@ def theme_dependencies(theme_root: Path | None, name: str | None) -> list[str]:
 
 def active_plugins(config: dict[str, Any], theme_root: Path | None) -> list[str]:
     """Plugin names in the order Jekyll would load them."""
-    names = list(config.get("plugins") or []) + list(config.get("gems") or [])
+    names = list(config.get("plugins") or [])
     names += theme_dependencies(theme_root, config.get("theme"))
     return list(dict.fromkeys(str(n) for n in names))
+
+
+def ignored_gems(config: dict[str, Any], active: list[str]) -> list[str]:
+    """Names under the Jekyll 3 key `gems:` that are not `active` anyway: Jekyll 4.3 loads
+    `plugins:` only (silently), so these stay off; sitegen says so, since a feed or sitemap
+    that worked under Jekyll 3 quietly disappears."""
+    gems = config.get("gems")
+    if not isinstance(gems, list):
+        return []
+    return [n for n in dict.fromkeys(str(g) for g in gems) if n not in active]
 
 
 def unsupported(names: list[str]) -> list[str]:

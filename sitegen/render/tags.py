@@ -1,5 +1,6 @@
 """Jekyll's own Liquid tags for python-liquid: include, include_relative, highlight, link,
-post_url. The syntax follows Jekyll's regular expressions, not Shopify's."""
+post_url; and assign and capture as Ruby's Liquid 5.4 reads them. The syntax follows the Ruby
+regular expressions, not python-liquid's parser."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.ast import BlockNode, Node
-from liquid.builtin.expressions import parse_primitive
+from liquid.builtin.expressions import FilteredExpression, Identifier, Nil, parse_primitive
 from liquid.builtin.expressions._tokenize import tokenize
+from liquid.builtin.tags.assign_tag import AssignNode, AssignTag
+from liquid.builtin.tags.capture_tag import ENDCAPTUREBLOCK, TAG_ENDCAPTURE, CaptureTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
@@ -34,6 +37,15 @@ VALID_FILENAME = re.compile(r"^[\w/.\-()+~#@]+$")
 INVALID_SEQUENCE = re.compile(r"[./]{2,}")
 HIGHLIGHT_SYNTAX = re.compile(r"^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|\"([0-9]+\s)*[0-9]+\"))?)*)$")
 POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
+# Ruby Liquid's `VariableSignature+`: an assign or capture target is any run of these, found
+# anywhere in the markup (the match is not anchored) and stored under that literal name, so
+# `site.tags` or `x[0]` is a variable of its own that dotted or indexed lookups never reach.
+_TARGET = r"(?:\(?[\w\-.\[\]]\)?)+"
+# Ruby's `\w` is ASCII: `{% assign café = 1 %}` is a syntax error in Jekyll.
+ASSIGN_SYNTAX = re.compile(rf"({_TARGET})\s*=\s*(.*)", re.S | re.ASCII)
+# Not ASCII here: Ruby would capture `café` into `caf`, but it also looks `{{ café }}` up as
+# `caf`, and sitegen's lookups keep the whole word, so the whole word is what matches.
+CAPTURE_SYNTAX = re.compile(_TARGET)
 
 
 def tag_markup(stream: TokenStream, block: bool = False) -> tuple[Token, str]:
@@ -283,5 +295,48 @@ class PostUrlTag(InlineTag):
     node_class = PostUrlNode
 
 
-JEKYLL_TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag)
+def _markup_token(stream: TokenStream, tag: Token, syntax: re.Pattern[str],
+                  usage: str) -> tuple[Token, re.Match[str]]:
+    """The tag's expression token and `syntax` found in it, or Ruby Liquid's syntax error."""
+    markup = stream.current
+    match = syntax.search(markup.value) if markup.kind == TOKEN_EXPRESSION else None
+    if match is None:
+        raise LiquidSyntaxError(f"Syntax Error in '{tag.value}' - Valid syntax: {usage}",
+                                token=tag)
+    return markup, match
+
+
+class JekyllAssignTag(AssignTag):
+    """`{% assign target = value %}` with Ruby Liquid's target syntax (see `ASSIGN_SYNTAX`);
+    the value is a filtered expression, and nothing at all is nil, as in Jekyll."""
+
+    def parse(self, stream: TokenStream) -> AssignNode:
+        tag = stream.eat(TOKEN_TAG)   # and stay on the expression: an inline tag's last token
+        markup, match = _markup_token(stream, tag, ASSIGN_SYNTAX, "assign [var] = [source]")
+        value = Token(TOKEN_EXPRESSION, match.group(2).rstrip(),
+                      markup.start_index + match.start(2), markup.source)
+        if value.value:
+            tokens = TokenStream(iter([value])).into_inner(tag=tag, eat=False)
+            expression = FilteredExpression.parse(self.env, tokens)
+        else:
+            expression = Nil(token=value)
+        name = Identifier(match.group(1), token=markup)
+        return self.node_class(tag, name=name, expression=expression)
+
+
+class JekyllCaptureTag(CaptureTag):
+    """`{% capture target %}` with Ruby Liquid's target syntax: the first run of target
+    characters names the variable, whatever surrounds it (`"q"` captures into `q`)."""
+
+    def parse(self, stream: TokenStream) -> Node:
+        tag = stream.eat(TOKEN_TAG)
+        markup, match = _markup_token(stream, tag, CAPTURE_SYNTAX, "capture [var]")
+        next(stream)
+        block = get_parser(self.env).parse_block(stream, ENDCAPTUREBLOCK)
+        stream.expect(TOKEN_TAG, value=TAG_ENDCAPTURE)
+        return self.node_class(tag, Identifier(match.group(), token=markup), block)
+
+
+JEKYLL_TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag,
+               JekyllAssignTag, JekyllCaptureTag)
 __all__ = ["JEKYLL_TAGS"]
