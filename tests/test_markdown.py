@@ -119,8 +119,9 @@ def test_any_mix_of_constructs_converts() -> None:
         convert(text + rng.choice(["", "\n", "\n\n"]))
 
 
-@pytest.mark.parametrize("lang", ["bash", "console", "cuda", "css", "diff", "dockerfile", "html",
-                                  "js", "json", "liquid", "python", "toml", "ts", "yaml"])
+@pytest.mark.parametrize("lang", ["bash", "console", "cuda", "css", "diff", "dockerfile", "go",
+                                  "html", "java", "js", "json", "liquid", "python", "r", "scala",
+                                  "toml", "ts", "yaml"])
 def test_highlighting_keeps_every_character(lang: str) -> None:
     """Every Rouge lexer covers the code exactly, and ends, whatever mix of quotes,
     expansions, brackets and odd whitespace it holds, closed or not (a lexer that takes
@@ -222,6 +223,55 @@ CODE_PIECES = {
         "+", "*", "/", "// c", "/* c */", '"s\\n"', "'c'", "1", "2.5f", "1e-3", "0x1F",
         "100ms", "nullptr", "NULL", "true", "case", "return", "blockIdx.x", "label:", "é",
     ],
+    "java": [
+        "public", "private", "static", "final", "abstract", "class", "interface", "enum",
+        "extends", "implements", "throws", "import", "package", "org.tensorflow.lite.*", "new",
+        "return", "throw", "if", "else", "for", "do", "double", "int", "void", "var", "boolean",
+        "String", "Bitmap", "MAX_SIZE", "T", "List<Float>", "Map<K, V>", "int[]", "x", "_y",
+        "$z", "init", "f", "é", "Étape", " ", "  ", "\t", "\n", "\n    ", "(", ")", "{", "}",
+        "[", "]", "<", ">", ";", ",", ".", ".get", "::", ":", "?", "=", "==", "->", "+", "-",
+        "*", "/", "%", "&&", "||", "!", "~", "^", "@Override", "@", "#", "\\", "// c",
+        "/* c */", "/** @param x doc */", "/*", "*/", '"s"', '"a\\"b"', '"\\\\"', '"',
+        "'c'", "'\\n'", "'\\u0041'", "'", '"""', "0", "7", "42", "1_000", "3.14", "2.5f",
+        "1.0e10d", "1e3", ".5", "100L", "0x1F", "0XfF_0", "0b1010", "0B1_1", "017", "08",
+        "true", "null", "this", "super", "label:", "case", "default", "instanceof",
+    ],
+    "go": [
+        "package", "main", "import", "func", "return", "if", "else", "for", "range", "go",
+        "defer", "chan", "struct", "interface", "var", "const", "type", "map", "select",
+        "int", "float64", "string", "error", "uint8", "bool", "len", "make", "append", "new",
+        "nil", "true", "iota", "x", "_y", "fmt", ".", "Println", "é", "forx", " ", "  ", "\t",
+        "\n", "\n\t", "(", ")", "{", "}", "[", "]", ",", ";", ":=", "=", "==", "!=", "<-",
+        "<<=", "<=", "&^=", "&^", "&&", "||", "+", "++", "+=", "-", "--", "*", "/", "/=", "%",
+        "%=", "...", ":", "!", "^", ">>", "|", "~", "#", "@", "$", "?", "// c", "/* c */",
+        "/*", "*/", '"s"', '"a\\tb"', '"\\u00e9"', '"\\q"', '"\\101"', '"\\x41"', '"',
+        "`raw\n s`", "`", "'c'", "'\\n'", "'\\x41'", "'\\000'", "'\\u12ab'", "'",
+        "0", "7", "42", "017", "0x1F", "0XfF", "3.14", "1.", ".5", "1e3", "2.5E-3", "2i",
+        "1.5i", "\\",
+    ],
+    "r": [
+        "library", "(", ")", "ggplot2", "x", "<-", "<<-", "->", "=", "function", "if", "else",
+        "for", "in", "while", "repeat", "next", "break", "return", "TRUE", "FALSE", "NA",
+        "NULL", "Inf", "NA_real_", "pi", "T", "letters", "month.abb", "c", "sum", "abs",
+        "as.numeric", "as numeric", "is.na", "lm", "df", "$", "col", "@", "slot", ".", "..",
+        ".x", "._", ".5", "x.y", "_z", "é", " ", "  ", "\t", "\n", "\n  ", "[", "]", "[[",
+        "]]", "{", "}", ",", ";", ":", "::", "+", "-", "*", "/", "^", "~", "!", "&", "|", "?",
+        "<", ">", "%>%", "%in%", "%", "# c", "#' doc", "#", "'s'", '"d"', "'a\\'b'",
+        '"\\n"', "'", '"', "`my var`", "`", "0", "42", "3.14", "1e-3", "-2", "+1.5E2", "5L",
+        "2i", "0x1F", "0XaP2L", "1.", "\\",
+    ],
+    "scala": [
+        "object", "class", "trait", "case class", "extends", "with", "def", "val", "var",
+        "lazy", "implicit", "override", "import", "package", "type", "new", "this", "match",
+        "case", "if", "else", "for", "yield", "forSome", "true", "null", "spark", "df", "x",
+        "A", "Int", "List", "Map[String, Int]", "Seq", "_", "x_+", "$y", "é", "Δx", "'sym",
+        "'c'", "'\\n'", "'\\u0041'", "'", '"s"', '"a\\"b"', '"', '"""raw "q" """', "`x y`",
+        "`", "@tailrec", "@", " ", "  ", "\t", "\n", "\n  ", "(", ")", "{", "}", "[", "]",
+        ",", ";", ".", ":", "::", "=", "==", "=>", "<-", "<:", ">:", "<%", "->", "+", "-",
+        "*", "/", "%", "&&", "||", "!", "#", "~", "^", "|", "?", "\u21d2", "\u2190", "\u2200",
+        "// c", "/* c */", "/* a /* b */ c */", "/*", "*/", "0", "42", "1.5", "1.", ".5",
+        "2e10", "1.5e-3f", "3d", "0x1F", "100L", "\\",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -276,15 +326,16 @@ def _random_code(lang: str, rng: random.Random) -> str:
         return _yaml_document(rng)
     if lang == "console":
         return _console_session(rng)
-    pieces = CODE_PIECES[{"c": "cuda", "cpp": "cuda", "ts": "js"}.get(lang, lang)]
+    pieces = CODE_PIECES[{"c": "cuda", "cpp": "cuda", "ts": "js", "golang": "go", "R": "r"}.get(
+        lang, lang)]
     # Three backticks would close the fence around the code.
     return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("```", "``'")
 
 
 @pytest.mark.jekyll
 @pytest.mark.parametrize("lang", ["bash", "c", "console", "cpp", "css", "cuda", "diff",
-                                  "dockerfile", "html", "js", "json", "liquid", "python", "toml",
-                                  "ts", "yaml"])
+                                  "dockerfile", "go", "golang", "html", "java", "js", "json",
+                                  "liquid", "python", "R", "r", "scala", "toml", "ts", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
     """Code in the languages with Rouge lexers, as random runs of their pieces, valid or
     not; YAML as configs are written; console sessions as prompts, commands and output."""

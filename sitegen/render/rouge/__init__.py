@@ -31,6 +31,10 @@ LEXERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("cpp", "c++"), ("c", "cpp_tokens")),
     "cuda": ("c", "cuda_tokens"),
     **dict.fromkeys(("docker", "dockerfile", "Dockerfile"), ("docker", "docker_tokens")),
+    "java": ("java", "java_tokens"),
+    **dict.fromkeys(("go", "golang"), ("go", "go_tokens")),
+    **dict.fromkeys(("r", "R", "s", "S"), ("r", "r_tokens")),
+    "scala": ("scala", "scala_tokens"),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll), and `guess`, which asks Rouge
