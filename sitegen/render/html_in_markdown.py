@@ -11,7 +11,9 @@ CommonMark (a list of block names, ending at a blank line) instead.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
+from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -95,12 +97,20 @@ def attributes(text: str, name: str, span: bool = False) -> str:
                    if not (k == "id" and not v.strip()))
 
 
+# Renders Markdown blocks found inside a raw element (`<div markdown="1">`) at an indent level.
+Blocks = Callable[[str, str, int], str]
+
+
 def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool = False,
-            text: list[str] | None = None) -> tuple[str, int]:
+            text: list[str] | None = None, blocks: Blocks | None = None,
+            level: int = 0) -> tuple[str, int]:
     """The element whose start tag ends at `pos`, written again, and where it ends: kramdown's
     raw content model, in which nested tags are parsed (and rewritten) but not Markdown. In
     running text (`span`), a block element's tag inside is text. `text` receives the text
-    inside as written, which is what a header's id is made of."""
+    inside as written, which is what a header's id is made of. A nested element that asks for
+    Markdown (`markdown="1"`) is parsed by `blocks` at `level` (the element's depth)."""
+    if closed and span and name not in VOID_ELEMENTS:   # kramdown writes span ones in full
+        return f"<{name}{attrs}></{name}>", pos
     if closed or name in VOID_ELEMENTS:
         return f"<{name}{attrs} />", pos
     if name in RAW_TEXT:
@@ -116,12 +126,11 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool 
 
     while pos < len(src):
         markup = MARKUP.search(src, pos)
-        if markup is None:       # never closed: kramdown closes it at the end
-            add(src[pos:])
-            pos = len(src)
-            break
-        add(src[pos:markup.start()])
-        pos = markup.start()
+        stop = markup.start() if markup else len(src)
+        add(src[pos:stop])
+        pos = stop
+        if markup is None:   # never closed: it ends with the input, where kramdown closes it
+            continue
         found = COMMENT.match(src, pos) or INSTRUCTION.match(src, pos)
         if found:
             parts.append(found.group())
@@ -138,10 +147,7 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool 
             pos = found.end()
             continue
         if found:
-            inner = tag_name(found.group(1))
-            html, pos = element(src, found.end(), inner,
-                                attributes(found.group(2), inner, span), found.group(4) is not None,
-                                span, text)
+            html, pos = _child(src, found, span, text, blocks, level + 1)
             parts.append(html)
             continue
         found = END_TAG.match(src, pos)
@@ -154,6 +160,47 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool 
         add(src[pos])
         pos += 1
     return f"<{name}{attrs}>{''.join(parts)}</{name}>", pos
+
+
+def _child(src: str, tag: re.Match, span: bool, text: list[str] | None, blocks: Blocks | None,
+           level: int) -> tuple[str, int]:
+    """An element inside a raw one, written again, and where it ends."""
+    name = tag_name(tag.group(1))
+    if blocks and not span and _markdown_inside(tag, name):
+        return _nested_blocks(src, tag, name, blocks, level)
+    return element(src, tag.end(), name, attributes(tag.group(2), name, span),
+                   tag.group(4) is not None, span, text, blocks, level)
+
+
+def _nested_blocks(src: str, tag: re.Match, name: str, blocks: Blocks,
+                   level: int) -> tuple[str, int]:
+    """An element with `markdown="1"` inside a raw one, and where it ends: kramdown parses its
+    content as blocks (from after the start tag and the rest of its line if blank) up to its
+    end tag at the start of a line; the end tag's line goes on as the outer element's text."""
+    start = tag.end()
+    blank = re.compile(r"[ \t]*\n").match(src, start)
+    start = blank.end() if blank else start
+    close = _end_tag_line(src, start, tag.group(1))
+    content_end = close.start() if close else len(src)
+    content = src[start:content_end].rstrip(" ")
+    html = blocks(tag.group(), content, level)
+    return html, close.end() if close else len(src)
+
+
+def _end_tag_line(src: str, pos: int, name: str) -> re.Match | None:
+    """The end tag (at the start of a line, up to three spaces in) that ends an element
+    whose Markdown content starts at `pos`, skipping the lines of nested ones of its name."""
+    lines = re.compile(rf"^ {{0,3}}(?:(</{re.escape(name)}\s*>)|<{re.escape(name)}\b(.*))",
+                       re.I | re.M)
+    depth = 0
+    for found in lines.finditer(src, pos):
+        if found.group(1) is None:
+            depth += not found.group(2).rstrip().endswith("/>")
+        elif depth:
+            depth -= 1
+        else:
+            return re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, found.start())
+    return None
 
 
 def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -169,7 +216,10 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         text, pos = state.src, first    # read in place: no copy of the rest of the post
     else:    # in a list item or a quote: its lines without their markers
         text, pos = state.getLines(start_line, end_line, state.blkIndent, False).lstrip(" "), 0
-    comment = COMMENT.match(text, pos)
+    if not text.endswith("\n"):   # kramdown's input always ends with one, which an element
+        text += "\n"               # left open keeps
+    # A comment starts a block only at the left edge; indented, a paragraph takes it.
+    comment = COMMENT.match(text, pos) if state.sCount[start_line] <= state.blkIndent else None
     tag = START_TAG.match(text, pos)
     if comment:
         html, end = comment.group(), comment.end()
@@ -178,7 +228,7 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         if _markdown_inside(tag, name) and not _rest_of_line(text, tag.end()).strip():
             return silent or _markdown_block(state, start_line, end_line, tag, name)
         html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
-                            tag.group(4) is not None)
+                            tag.group(4) is not None, blocks=_blocks_later(state))
     else:
         return False
     rest = _rest_of_line(text, end).strip()
@@ -191,6 +241,8 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token = state.push("html_block", "", 0)
     token.map = [start_line, state.line]
     token.content = html + "\n"
+    if at_root and end >= len(state.src):
+        _no_blank_lines_after(state.env)
     if rest:   # kramdown reads the rest of the line as the start of the blocks that follow
         _start_line_at(state, last, end)
         state.md.block.tokenize(state, last, end_line)
@@ -201,6 +253,72 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
         token.content += "\n"
     return True
+
+
+PENDING = "html_blocks"    # env: Markdown inside raw elements, rendered once references are known
+LEVEL = "html_level"       # env: the level of the element whose Markdown is being parsed
+
+
+def _blocks_later(state: StateBlock) -> Blocks:
+    """Markdown blocks inside a raw element, kept in `env` and marked in the HTML by a
+    placeholder (NUL, which markdown-it takes out of the input): their links may use
+    definitions further on, which are only known after the blocks are parsed."""
+    pending = state.env.setdefault(PENDING, [])
+    base = state.level + state.env.get(LEVEL, 0)
+
+    def later(start_tag: str, content: str, level: int) -> str:
+        pending.append((start_tag, content, base + level))
+        return f"\0{len(pending) - 1}\0"
+    return later
+
+
+def _fill_blocks(state: StateCore) -> None:
+    """Put the Markdown inside raw elements, rendered, where `_blocks_later` marked it."""
+    pending = state.env.pop(PENDING, None)
+    if not pending:
+        return
+
+    def render(found: re.Match) -> str:
+        return _render_blocks(state, *pending[int(found.group(1))])
+    for token in state.tokens:
+        if token.type == "html_block" and "\0" in token.content:
+            token.content = re.sub(r"\0(\d+)\0", render, token.content)
+
+
+def _render_blocks(state: StateCore, start_tag: str, content: str, level: int) -> str:
+    """An element with `markdown="1"` inside a raw one as kramdown writes it: its start tag
+    where it was, the blocks inside indented to its depth (`level`), its end tag indented
+    too, and the outer element's text going on right after it."""
+    name = START_TAG.match(start_tag).group(1)
+    newline = "" if content.endswith("\n") or not content else "\n"
+    env = {key: value for key, value in state.env.items() if key != "lines"}
+    env[LEVEL] = level
+    tokens = _parse_part(state.md, f"{start_tag}\n{content}{newline}</{name}>\n", env)
+    for token in tokens:
+        token.level += level
+    html = state.md.renderer.render(tokens, state.md.options, env)
+    return html[2 * level:].rstrip("\n")
+
+
+def _parse_part(md: MarkdownIt, text: str, env: dict) -> list[Token]:
+    """Part of the document parsed on its own: its footnotes are the document's, listed at
+    the end of the document only."""
+    tail = "footnote_tail" in md.core.ruler.get_active_rules()
+    if tail:
+        md.core.ruler.disable("footnote_tail")
+    try:
+        return md.parse(text, env)
+    finally:
+        if tail:
+            md.core.ruler.enable("footnote_tail")
+
+
+def _no_blank_lines_after(env: dict) -> None:
+    """An element left open takes the blank lines at the end of the input in (kramdown writes
+    them before its end tag): for the layout, they are no blank lines after the last block."""
+    lines = env.get("lines")
+    while lines and not lines[-1].strip():
+        lines.pop()
 
 
 def _start_line_at(state: StateBlock, line: int, pos: int) -> None:
@@ -316,13 +434,26 @@ def _raw_content(tag: re.Match, name: str) -> bool:
     return name not in SPAN_CONTENT and name not in BLOCK_CONTENT
 
 
+def _block_tags_as_text(children: list[Token]) -> None:
+    """A header's or a table cell's text is span text to kramdown, where a block element's tag
+    is text even at the start (a paragraph's line that starts with one is an HTML block)."""
+    for token in children:
+        if token.type == "html_inline" and is_block_tag(token.content):
+            token.type, token.meta["text"] = "html_raw", token.content
+            token.content = escape(token.content)
+
+
 def balance_span_tags(state: StateCore) -> None:
     """A core rule for markdown-it: span elements in running text as kramdown nests them. An
     end tag that does not close the innermost open element is text (a `stray_tag`), and an
-    element still open at the end of its paragraph is closed there."""
-    for block in state.tokens:
+    element still open at the end of its paragraph is closed there. First, the Markdown inside
+    raw elements is rendered (now that the whole document's link definitions are known)."""
+    _fill_blocks(state)
+    for index, block in enumerate(state.tokens):
         if block.type != "inline" or not block.children:
             continue
+        if index and state.tokens[index - 1].type != "paragraph_open":
+            _block_tags_as_text(block.children)
         open_names: list[str] = []
         for token in block.children:
             if token.type != "html_inline":

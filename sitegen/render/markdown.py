@@ -83,7 +83,7 @@ class KramdownRenderer(RendererHTML):
             if (level or shift) and kind not in UNINDENTED and (line_start or chunk[0] == "\n"):
                 body, indent = chunk.lstrip("\n"), "  " * (level + shift)
                 lead = chunk[:len(chunk) - len(body)]
-                if kind in CODE:   # kramdown's frame closes indented too
+                if kind in CODE and body.endswith("</div>\n"):   # its frame closes indented
                     body = body[:-len("</div>\n")] + indent + "</div>\n"
                 chunk = lead + indent + body
             out.append(chunk)
