@@ -100,6 +100,27 @@ def test_random_span_html_matches_kramdown() -> None:
         "\n".join(repr(x) for x in differing[0])
 
 
+# Runs of `*` and `_`, balanced or not, around words, punctuation, code, HTML and escapes:
+# kramdown reads emphasis by looking ahead for an end, not by CommonMark's delimiter runs.
+EMPHASIS_PIECES = ["*", "**", "_", "__", "***", "word", "a", "x_y", " ", " ", " ", "`c*`",
+                   "<b>x</b>", "\\*", ".", ",", ")", "(", "\n", "'", '"', "-", "2", "*a*",
+                   "**b**", "_c_", "~~s~~"]
+
+
+@pytest.mark.jekyll
+def test_random_emphasis_matches_kramdown() -> None:
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(EMPHASIS_PIECES) for _ in range(rng.randint(2, 12))).strip()
+             for _ in range(400)]
+    texts = [text + "\n" for text in texts if text.strip("-+* \n")]
+    expected = ruby_json(ORACLE, {"markdown": texts})["markdown"]
+    convert = markdown_converter({})
+    differing = [(text, want, convert(text)) for text, want in zip(texts, expected)
+                 if convert(text) != want]
+    assert not differing, f"{len(differing)} of {len(texts)} differ; the first:\n" + \
+        "\n".join(repr(x) for x in differing[0])
+
+
 # Pieces of Markdown, well and badly formed, mixed line by line: conversion never fails.
 PIECES = [
     "# h", "- a", "* b", "1. c", "1) d", "  - nested", "    code", "```", "```js", "~~~", "> q",

@@ -28,6 +28,7 @@ from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from . import html_in_markdown, math_in_markdown
+from .emphasis import emphasis
 
 
 RUBY_SPACE = " \t\n\v\f\r"      # what `\s` matches in Ruby
@@ -65,6 +66,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
     md.inline.ruler.at("backticks", _code_span)
+    md.inline.ruler.at("emphasis", emphasis)
     md.normalizeLink = _as_written   # type: ignore[method-assign]
     md.helpers = _RawLinkHelpers(md.helpers)
     md.inline.ruler.at("link", _destinations(link, "inline"))
@@ -80,7 +82,6 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
                         _definition_paragraphs)
     md.core.ruler.after("inline", "kramdown_span_ials", _span_ials)
-    md.core.ruler.after("kramdown_span_ials", "kramdown_strong_outside", _strong_outside)
     md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
     md.core.ruler.before("text_join", "kramdown_smart_quotes", _smart_quotes)
@@ -173,32 +174,6 @@ def _span_ials(state: StateCore) -> None:
             if found and target.type in _SPAN_TARGETS:
                 _apply_attrs(_opening(children, i - 1), _parse_ial(found.group(1)))
                 child.content = child.content[found.end():]
-
-
-def _strong_outside(state: StateCore) -> None:
-    """`***x***` (or `___x___`) is `<strong><em>` in kramdown, `<em><strong>` in CommonMark."""
-    if "***" not in state.src and "___" not in state.src:
-        return   # an `<em>` opens right before a `<strong>` only from a run of three
-    for tok in state.tokens:
-        # The delimiters leave empty text tokens between the emphasis tokens.
-        children = [c for c in tok.children or [] if c.type != "text" or c.content]
-        for i in range(len(children) - 1):
-            outer, inner = children[i], children[i + 1]
-            if outer.type != "em_open" or inner.type != "strong_open" or \
-                    inner.markup != outer.markup * 2:
-                continue
-            inner_close = _close_of(children, i + 1)
-            if inner_close + 1 < len(children) and \
-                    children[inner_close + 1] is children[_close_of(children, i)]:
-                _swap(outer, inner)
-                _swap(children[inner_close + 1], children[inner_close])
-
-
-def _swap(em: Token, strong: Token) -> None:
-    """Exchange what two emphasis tokens are (their place in the list stays)."""
-    em.type, strong.type = strong.type, em.type
-    em.tag, strong.tag = strong.tag, em.tag
-    em.markup, strong.markup = strong.markup, em.markup
 
 
 def _opening(tokens: Sequence[Token], index: int) -> Token:
@@ -716,8 +691,8 @@ def _quoted(text: str, before: str | None, following: str) -> str:
             continue
         out.append(text[done:i])
         prev = text[i - 1] if i > done else before if i == 0 else None
-        if prev is not None and text.endswith(_TYPOGRAPHIC_ENDS, done, i):
-            prev = None
+        if prev is not None and (text.endswith(_TYPOGRAPHIC_ENDS, done, i) or prev in "*_"):
+            prev = None   # taken by another of kramdown's parsers (a `*` or `_` by emphasis)
         rest = text[i:i + 7]      # the rules look at most a few characters ahead
         if len(rest) < 7:
             rest += following
@@ -905,12 +880,15 @@ def _table_sections(lines: list[str], leading_pipe: bool, first_line: int
     return sections, alignment, columns
 
 
-_PAREN_ITEM = re.compile(r"\d{1,9}\)")
+_ITEM_MARKER = re.compile(r"(?:[*+-]|\d{1,9}\.)[ \t]")
 
 
 def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown."""
-    if _PAREN_ITEM.match(state.src, state.bMarks[start_line] + state.tShift[start_line]):
+    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown, and
+    the marker needs a space or tab after it (a lone `-` is text)."""
+    marker = _ITEM_MARKER.match(state.src, state.bMarks[start_line] + state.tShift[start_line],
+                                state.eMarks[start_line])
+    if marker is None:
         return False
     return list_block(state, start_line, end_line, silent)
 
