@@ -572,11 +572,16 @@ ATX_START = re.compile(r"#{1,6}[ \t]+[^ \t\n]")
 
 
 def _header_ids(state: StateCore) -> None:
-    """kramdown-parser-gfm's ids: lower case, punctuation dropped, spaces to hyphens."""
+    """kramdown-parser-gfm's ids: lower case, punctuation dropped, spaces to hyphens. Inside
+    `<div markdown="1">` the GFM parser does not make them: kramdown's own ids do, with
+    their own count."""
     used: dict[str, int] = {}
+    used_inside: dict[str, int] = {}
     tokens = state.tokens
     auto = state.env.get("auto_ids", True)
+    depth = 0   # in how many HTML elements with Markdown inside
     for i, tok in enumerate(tokens):
+        depth += {"html_block_open": 1, "html_block_close": -1}.get(tok.type, 0)
         if tok.type != "heading_open":
             continue
         inline = tokens[i + 1]
@@ -590,6 +595,9 @@ def _header_ids(state: StateCore) -> None:
             continue
         if not auto or tok.attrGet("id"):
             continue
+        if depth:
+            tok.attrSet("id", _kramdown_id(inline.content, used_inside))
+            continue
         text = "".join(c.meta["text"] if c.type == "html_raw" else c.content
                        for c in inline.children or []
                        if c.type in ("text", "code_inline", "math_inline", "html_raw",
@@ -599,6 +607,18 @@ def _header_ids(state: StateCore) -> None:
         count = used.get(ident, -1) + 1
         used[ident] = count
         tok.attrSet("id", ident + (f"-{count}" if count > 0 else ""))
+
+
+def _kramdown_id(text: str, used: dict[str, int]) -> str:
+    """kramdown's own header id: from the first ASCII letter on, ASCII letters, digits,
+    spaces and hyphens, spaces to hyphens, lower case; `section` if nothing is left."""
+    ident = re.sub(r"[^a-zA-Z0-9 -]", "", re.sub(r"^[^a-zA-Z]+", "", text))
+    ident = ident.replace(" ", "-").lower() or "section"
+    if ident in used:
+        used[ident] += 1
+        return f"{ident}-{used[ident]}"
+    used[ident] = 0
+    return ident
 
 
 def _word_char(ch: str) -> bool:
