@@ -244,7 +244,7 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if at_root and end >= len(state.src):
         _no_blank_lines_after(state.env)
     if rest:   # kramdown reads the rest of the line as the start of the blocks that follow
-        _start_line_at(state, last, end)
+        start_line_at(state, last, end)
         state.md.block.tokenize(state, last, end_line)
         return True
     # After an element without a body, a script or a style, kramdown leaves the newline, which
@@ -321,8 +321,9 @@ def _no_blank_lines_after(env: dict) -> None:
         lines.pop()
 
 
-def _start_line_at(state: StateBlock, line: int, pos: int) -> None:
-    """Make `line` start at `pos`, with its indentation measured from there."""
+def start_line_at(state: StateBlock, line: int, pos: int) -> None:
+    """Make `line` start at `pos`, with its indentation measured from there (kramdown reads
+    the rest of a line, or a quote's line without its `>`, as text of its own)."""
     end, width = pos, 0
     while end < state.eMarks[line] and state.src[end] in " \t":
         width = width + 4 - width % 4 if state.src[end] == "\t" else width + 1
@@ -373,6 +374,11 @@ def _markdown_block(state: StateBlock, start_line: int, end_line: int, tag: re.M
     token.content = f"</{name}>"
     state.line = min(close_line + 1, end_line)
     return True
+
+
+# A line that starts or ends an HTML element other than a span element (kramdown's
+# LAZY_END_HTML_START and _STOP): it ends a blockquote's lazy lines.
+HTML_LINE = re.compile(rf" {{0,3}}</?(?!(?:{'|'.join(sorted(SPAN_ELEMENTS))})\b){NAME}")
 
 
 def is_block_tag(content: str) -> bool:

@@ -61,6 +61,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
     md.block.ruler.at("lheading", _setext_heading)
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
+    md.block.ruler.at("blockquote", _blockquote,
+                      {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("fence", _fence, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
@@ -516,6 +518,51 @@ def _push_reference(state: StateInline, image: bool, start: int, end: int,
         token.attrSet("title", ref["title"])
     if not image:
         state.push("link_close", "a", -1)
+
+
+def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's blockquote: it runs to a blank line (or a line that starts or ends an HTML
+    element, `{:` or `^`), lazy lines included, and its lines, each without its `>` and one
+    space, are read as blocks of their own: `> quote` then `* item` puts the list inside."""
+    begin = state.bMarks[start] + state.tShift[start]
+    if state.is_code_block(start) or state.src[begin:begin + 1] != ">":
+        return False
+    if silent:
+        return True
+    last = start + 1
+    while last < end and not _ends_quote(state, last) and not (
+            state.sCount[last] < state.blkIndent and _ITEM_MARKER.match(   # the next item
+                state.src, state.bMarks[last] + state.tShift[last], state.eMarks[last])):
+        last += 1
+    lines = range(start, last)
+    saved = [(state.bMarks[i], state.tShift[i], state.sCount[i], state.bsCount[i]) for i in lines]
+    for line in lines:
+        begin = state.bMarks[line] + state.tShift[line]
+        if state.src[begin:begin + 1] == ">":
+            begin += 2 if state.src[begin + 1:begin + 2] == " " else 1
+        else:   # a lazy line: only what its container takes off
+            begin = state.bMarks[line] + min(state.tShift[line], state.blkIndent)
+        html_in_markdown.start_line_at(state, line, begin)
+    token = state.push("blockquote_open", "blockquote", 1)
+    token.markup, token.map = ">", [start, last]
+    outer = state.parentType, state.blkIndent, state.lineMax
+    state.parentType, state.blkIndent, state.lineMax = "blockquote", 0, last
+    state.md.block.tokenize(state, start, last)
+    state.parentType, state.blkIndent, state.lineMax = outer
+    state.push("blockquote_close", "blockquote", -1).markup = ">"
+    for line, (b_mark, t_shift, s_count, bs_count) in zip(lines, saved):
+        state.bMarks[line], state.tShift[line] = b_mark, t_shift
+        state.sCount[line], state.bsCount[line] = s_count, bs_count
+    state.line = last
+    return True
+
+
+def _ends_quote(state: StateBlock, line: int) -> bool:
+    """kramdown's LAZY_END: a blank line, a block IAL, an end-of-block `^`, or a line that
+    starts or ends a block-level HTML element."""
+    text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+    return not text.strip(" \t") or text.startswith("{:") or text.rstrip() == "^" or \
+        bool(html_in_markdown.HTML_LINE.match(text))
 
 
 def _fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:

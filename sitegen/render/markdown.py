@@ -76,6 +76,8 @@ class KramdownRenderer(RendererHTML):
                 del ends[level + 1:]
                 if kind == "html_block_open":   # <div markdown="1">: blank lines count inside
                     ends.append(token.map[0] + 1)
+                elif kind == "blockquote_open" and token.map:   # so does a leading `>` line
+                    ends.append(token.map[0])
             elif kind == "html_block_close" and len(ends) > level + 1:
                 out.append(_gap(lines, ends[level + 1], token.map[0]))
             if not chunk:
