@@ -595,15 +595,17 @@ def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """kramdown's Setext header: the `===` or `---` line at the container's left edge. An
-    indented one is paragraph text to kramdown (and no rule either): such lines are marked
-    as too deep for any rule before markdown-it reads the paragraph."""
+    """kramdown's Setext header: one line of text, then the `===` or `---` line at the
+    container's left edge. An indented one, or one under two lines or more, is paragraph text
+    to kramdown (and no rule either): such lines are marked as too deep for any rule before
+    markdown-it reads the paragraph."""
     line = start + 1
     while line < end and not state.isEmpty(line):
         begin = state.bMarks[line] + state.tShift[line]
         if state.src.startswith(OTHER_BLOCKS, begin):
             break   # the paragraph may end here: leave what follows to the other rules
-        if state.blkIndent < state.sCount[line] < state.blkIndent + 4 and \
+        least = state.blkIndent + (1 if line == start + 1 else 0)
+        if least <= state.sCount[line] < state.blkIndent + 4 and \
                 UNDERLINE.match(state.src, begin, state.eMarks[line]):
             state.sCount[line] = state.blkIndent + 4
         line += 1
@@ -951,13 +953,66 @@ _ITEM_MARKER = re.compile(r"(?:[*+-]|\d{1,9}\.)[ \t]")
 
 
 def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown, and
-    the marker needs a space or tab after it (a lone `-` is text)."""
-    marker = _ITEM_MARKER.match(state.src, state.bMarks[start_line] + state.tShift[start_line],
-                                state.eMarks[start_line])
-    if marker is None:
+    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown, the
+    marker needs a space or tab after it (a lone `-` is text), and an item takes its lazy
+    lines as kramdown does: any line that is not blank, after one that is not, is part of the
+    item (a fence, a header, another kind of list), keeping its own indentation."""
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    if _ITEM_MARKER.match(state.src, begin, state.eMarks[start_line]) is None:
         return False
-    return list_block(state, start_line, end_line, silent)
+    if silent or state.is_code_block(start_line):
+        return list_block(state, start_line, end_line, silent)
+    lazy = _lazy_lines(state, start_line, end_line)
+    for line, indent in lazy:   # indented as far as the item's text, for markdown-it
+        state.sCount[line] += indent
+    try:
+        return list_block(state, start_line, end_line, silent)
+    finally:
+        for line, indent in lazy:
+            state.sCount[line] -= indent
+
+
+def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines that kramdown adds to the items of the list at `start` although they are
+    indented less than the item's text, each with that text's indentation."""
+    ordered = state.src[state.bMarks[start] + state.tShift[start]].isdigit()
+    lazy: list[tuple[int, int]] = []
+    indent, blank_before = 0, False
+    for line in range(start, end):
+        begin, stop = state.bMarks[line] + state.tShift[line], state.eMarks[line]
+        text = state.src[begin:stop]
+        if state.sCount[line] < state.blkIndent:
+            break                                   # outside the list's container
+        item = (line == start or state.sCount[line] < indent) and \
+            state.sCount[line] - state.blkIndent <= 3 and _ITEM_MARKER.match(text) and \
+            text[0].isdigit() == ordered
+        if item:
+            indent, blank_before = _text_column(state, line, begin, stop), False
+        elif not text.strip(" \t"):
+            blank_before = True
+        elif state.sCount[line] >= indent:
+            blank_before = False
+        elif blank_before or text.startswith("{:") or text.rstrip() == "^" or \
+                html_in_markdown.HTML_LINE.match(text):
+            break
+        else:
+            lazy.append((line, indent))
+    return lazy
+
+
+def _text_column(state: StateBlock, line: int, begin: int, stop: int) -> int:
+    """The column where an item's text starts, as markdown-it's list rule measures it: after
+    the marker and its spaces, but one space only when there are more than four."""
+    src, pos = state.src, begin
+    while pos < stop and src[pos].isdigit():
+        pos += 1
+    pos += 1                                        # the bullet, or the `.` after the number
+    spaces = 0
+    while pos + spaces < stop and src[pos + spaces] == " ":
+        spaces += 1
+    if spaces > 4 or pos + spaces >= stop:
+        spaces = 1
+    return state.sCount[line] + (pos - begin) + spaces
 
 
 def _newline(state: StateInline, silent: bool) -> bool:

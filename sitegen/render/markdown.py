@@ -62,6 +62,9 @@ class KramdownRenderer(RendererHTML):
                 line_start, ends, shift = True, [None], 2
             chunk = rules[kind](tokens, i, options, env) if kind in rules \
                 else self.renderToken(tokens, i, options, env)
+            if kind in rules and token.block and token.nesting >= 0 and chunk and i and \
+                    tokens[i - 1].hidden and chunk[0] != "\n":
+                chunk = "\n" + chunk   # after an item's bare text, as markdown-it's own do
             level = token.level
             if token.nesting >= 0 and token.map:
                 start, end = token.map[0], min(token.map[1], len(lines))
