@@ -27,7 +27,7 @@ from markdown_it.rules_inline.image import image
 from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
-from . import html_in_markdown, math_in_markdown
+from . import extensions_in_markdown, html_in_markdown, math_in_markdown
 from .emphasis import emphasis
 
 
@@ -59,6 +59,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
+    md.block.ruler.before("paragraph", "kramdown_extension", extensions_in_markdown.block_extension)
+    md.inline.ruler.before("link", "kramdown_extension", extensions_in_markdown.span_extension)
     md.block.ruler.at("lheading", _setext_heading)
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
     md.block.ruler.at("blockquote", _blockquote,
@@ -92,9 +94,9 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
 
 
-_IAL = re.compile(r"^\{:\s*([^}]*)\}\s*$")
-_IAL_TAIL = re.compile(r"\n\{:\s*([^}\n]*)\}\s*$")
-_IAL_HEAD = re.compile(r"^\{:\s*([^}\n]*)\}\s*\n")
+_IAL = re.compile(r"^\{:(?![:/])\s*([^}]*)\}\s*$")   # `{::` and `{:/` are extensions' tags
+_IAL_TAIL = re.compile(r"\n\{:(?![:/])\s*([^}\n]*)\}\s*$")
+_IAL_HEAD = re.compile(r"^\{:(?![:/])\s*([^}\n]*)\}\s*\n")
 _HEADER_ID = re.compile(r"\s*\{#([A-Za-z][\w:-]*)\}\s*$")
 _ATTR = re.compile(r"""\.([\w-]+)|#([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"),
@@ -629,6 +631,9 @@ def _header_ids(state: StateCore) -> None:
     tokens = state.tokens
     auto = state.env.get("auto_ids", True)
     depth = 0   # in how many HTML elements with Markdown inside
+    for tok in tokens:   # {::options auto_ids="false" /}: the last one counts for all
+        if tok.type == "kramdown_options":
+            auto = tok.meta.get("auto_ids", auto)
     for i, tok in enumerate(tokens):
         depth += {"html_block_open": 1, "html_block_close": -1}.get(tok.type, 0)
         if tok.type != "heading_open":

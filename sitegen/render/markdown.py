@@ -155,6 +155,10 @@ class KramdownRenderer(RendererHTML):
                  env: EnvType) -> str:
         return tokens[idx].content
 
+    def kramdown_options(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                         env: EnvType) -> str:
+        return ""
+
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
              env: EnvType) -> str:
         return html.escape(tokens[idx].content, quote=False)
