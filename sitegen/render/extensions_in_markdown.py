@@ -40,9 +40,10 @@ def block_extension(state: StateBlock, start: int, end: int, silent: bool) -> bo
     else:
         body = state.getLines(start + 1, last, state.blkIndent, False) \
             if last > start else None
-        if body is not None and _is_html(name, options):
+        if body is not None:   # (one not for HTML writes nothing, between its blank lines)
             token = state.push("html_block", "", 0)
-            token.content, token.map = _written(name, body) + "\n", [start, last + 1]
+            token.map = [start, last + 1]
+            token.content = _written(name, body) + "\n" if _is_html(name, options) else ""
     state.line = last + 1
     return True
 
