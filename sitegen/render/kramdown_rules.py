@@ -17,6 +17,7 @@ from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.fence import fence
 from markdown_it.rules_block.hr import hr
+from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
@@ -59,6 +60,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
+    md.block.ruler.at("paragraph", _paragraph)
     md.block.ruler.before("paragraph", "kramdown_extension", extensions_in_markdown.block_extension)
     md.inline.ruler.before("link", "kramdown_extension", extensions_in_markdown.span_extension)
     md.block.ruler.at("lheading", _setext_heading)
@@ -549,7 +551,10 @@ def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.markup, token.map = ">", [start, last]
     outer = state.parentType, state.blkIndent, state.lineMax
     state.parentType, state.blkIndent, state.lineMax = "blockquote", 0, last
+    marks = state.env.get(LAZY, {})   # a list's lazy lines are the quote's own lines here
+    hidden = {line: marks.pop(line) for line in lines if line in marks}
     state.md.block.tokenize(state, start, last)
+    marks.update(hidden)
     state.parentType, state.blkIndent, state.lineMax = outer
     state.push("blockquote_close", "blockquote", -1).markup = ">"
     for line, (b_mark, t_shift, s_count, bs_count) in zip(lines, saved):
@@ -968,13 +973,45 @@ def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
     if silent or state.is_code_block(start_line):
         return list_block(state, start_line, end_line, silent)
     lazy = _lazy_lines(state, start_line, end_line)
+    marked = state.env.setdefault(LAZY, {})
+    outer = {line: marked.get(line) for line, _ in lazy}   # a list around this one's marks
     for line, indent in lazy:   # indented as far as the item's text, for markdown-it
+        marked[line] = (indent, state.sCount[line] - state.blkIndent)
         state.sCount[line] += indent
     try:
         return list_block(state, start_line, end_line, silent)
     finally:
         for line, indent in lazy:
             state.sCount[line] -= indent
+            if outer[line] is None:
+                del marked[line]
+            else:
+                marked[line] = outer[line]
+
+
+# state.env: the lines list items take lazily while they are read: the column of the item's
+# text, and the line's own indentation beyond the list's container (kept in the text)
+LAZY = "kramdown_lazy_lines"
+
+
+def _paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's paragraph, but a list item's lazy line keeps its own indentation in the
+    text, as in kramdown (`* x` then ` y z`)."""
+    if not paragraph(state, start, end, silent):
+        return False
+    lazy = state.env.get(LAZY)
+    if lazy and any(line in lazy for line in range(start + 1, state.line)):
+        state.tokens[-2].content = ruby_strip("\n".join(
+            _lazy_text(state, line, *lazy[line]) if line in lazy and line > start
+            else state.getLines(line, line + 1, state.blkIndent, False)
+            for line in range(start, state.line)))
+    return True
+
+
+def _lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
+    """A lazy line's text, with the spaces it keeps beyond the paragraph's indentation."""
+    begin = state.bMarks[line] + state.tShift[line]
+    return " " * max(0, column + own - state.blkIndent) + state.src[begin:state.eMarks[line]]
 
 
 def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]]:
@@ -1070,9 +1107,14 @@ ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-~")   # kramdown-parser-gfm's ES
 
 def _escape(state: StateInline, silent: bool) -> bool:
     """markdown-it's backslash escapes, but only of the characters kramdown escapes: before any
-    other (`\\%`, `\\;` in `$…$` math for MathJax) the backslash is text. After a backslash
-    break, the next line keeps its indentation."""
+    other (`\\%`, `\\;` in `$…$` math for MathJax) the backslash is text. One or two
+    backslashes before a line end make a line break; the next line keeps its indentation."""
     start = state.pos
+    if state.src.startswith("\\\\\n", start):   # kramdown's other line break: two backslashes
+        if not silent:
+            state.push("hardbreak", "br", 0)
+        state.pos = start + 3
+        return True
     following = state.src[start + 1:start + 2]
     if following not in ESCAPABLE and following != "\n" or not escape(state, silent):
         return False
