@@ -1,8 +1,8 @@
 """kramdown's extensions in Markdown: `{::comment}…{:/comment}` becomes an HTML comment,
-`{::nomarkdown}…{:/}` is written as it is, and `{::options auto_ids="false" /}` switches
-header ids off (or on) for the rest of the document; kramdown's other options are not
-followed. Each works on lines of its own (a block) or inside running text (a span); an end
-tag may be `{:/name}` or `{:/}`."""
+`{::nomarkdown}…{:/}` is written as it is, `{::options auto_ids="false" /}` switches header
+ids off (or on) for the document and `parse_block_html="true"` reads Markdown inside the HTML
+blocks that follow; kramdown's other options are not followed. Each works on lines of its
+own (a block) or inside running text (a span); an end tag may be `{:/name}` or `{:/}`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import re
 
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+
+from .html_in_markdown import PARSE_BLOCK_HTML
 
 NAMES = ("comment", "nomarkdown", "options")
 _START = r"\{::(comment|nomarkdown|options)(?:\s([^}]*?))?(/)?\}"
@@ -37,6 +39,9 @@ def block_extension(state: StateBlock, start: int, end: int, silent: bool) -> bo
         return True
     if name == "options":   # for what follows: a mark in the tokens (written as nothing)
         state.push("kramdown_options", "", 0).meta = _options(options)
+        for key, *values in _OPTION.findall(options):
+            if key == "parse_block_html":   # read while parsing, so from here on
+                state.env[PARSE_BLOCK_HTML] = "".join(values) not in ("false", "nil", "")
     else:
         body = state.getLines(start + 1, last, state.blkIndent, False) \
             if last > start else None
@@ -69,7 +74,7 @@ def span_extension(state: StateInline, silent: bool) -> bool:
 
 
 def _options(text: str) -> dict[str, object]:
-    """The options sitegen follows: `auto_ids` (kramdown's others are not read here)."""
+    """The option the converter reads: `auto_ids`."""
     return {key: "".join(values) not in ("false", "nil", "")
             for key, *values in _OPTION.findall(text) if key == "auto_ids"}
 

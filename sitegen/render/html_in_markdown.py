@@ -225,7 +225,8 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         html, end = comment.group(), comment.end()
     elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
         name = tag_name(tag.group(1))
-        if _markdown_inside(tag, name) and not _rest_of_line(text, tag.end()).strip():
+        default = "1" if state.env.get(PARSE_BLOCK_HTML) else None
+        if _markdown_inside(tag, name, default) and not _rest_of_line(text, tag.end()).strip():
             return silent or _markdown_block(state, start_line, end_line, tag, name)
         html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
                             tag.group(4) is not None, blocks=_blocks_later(state))
@@ -337,11 +338,12 @@ def _rest_of_line(text: str, pos: int) -> str:
     return text[pos:end if end >= 0 else len(text)]
 
 
-def _markdown_inside(tag: re.Match, name: str) -> bool:
+def _markdown_inside(tag: re.Match, name: str, default: str | None = None) -> bool:
     """`markdown="1"` on an element whose content kramdown reads as blocks, or
-    `markdown="block"`: Markdown inside the element."""
+    `markdown="block"`: Markdown inside the element. `default`: the value without the
+    attribute ("1" after `{::options parse_block_html="true" /}`)."""
     wanted = {key.lower(): value for key, value in
-              attribute_values(tag.group(2), name).items()}.get("markdown")
+              attribute_values(tag.group(2), name).items()}.get("markdown", default)
     return tag.group(4) is None and (wanted == "block" or
                                      (wanted == "1" and name in BLOCK_CONTENT))
 
@@ -375,6 +377,8 @@ def _markdown_block(state: StateBlock, start_line: int, end_line: int, tag: re.M
     state.line = min(close_line + 1, end_line)
     return True
 
+
+PARSE_BLOCK_HTML = "kramdown_parse_block_html"   # state.env: kramdown's option, from here on
 
 # A line that starts or ends an HTML element other than a span element (kramdown's
 # LAZY_END_HTML_START and _STOP): it ends a blockquote's lazy lines.

@@ -228,9 +228,11 @@ class Renderer:
         return {**pager, "posts": [self.drop(p) for p in pager["posts"]]}
 
     def _payload(self, doc: Document | None, page: Any, layout: dict[str, Any]) -> dict[str, Any]:
+        # Jekyll's Markdown converter asks for a line break around `{% highlight %}`'s output.
+        around = "\n" if doc is not None and doc.extname.lower() in self.markdown_exts else ""
         return {"site": self.site_drop.for_document(doc), "page": page, "layout": layout,
                 "content": None, "paginator": None, "jekyll": self.jekyll,
-                "highlighter_prefix": "", "highlighter_suffix": ""}
+                "highlighter_prefix": around, "highlighter_suffix": around}
 
     def _with_liquid(self, doc: Document) -> bool:
         if doc.data.get("render_with_liquid") is False:

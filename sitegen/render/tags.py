@@ -216,7 +216,10 @@ class HighlightNode(SyncNode):
         inner = StringIO()
         self.block.render(context, inner)
         code = re.sub(r"\A[\n\r]+|[\n\r]+\Z", "", inner.getvalue())
-        buffer.write(highlight_tag(code, self.lang, self.linenos))
+        # What the page's converter wants around it (a line break each side for Markdown).
+        prefix, suffix = (context.get([name], token=None, default="") or ""
+                          for name in ("highlighter_prefix", "highlighter_suffix"))
+        buffer.write(f"{prefix}{highlight_tag(code, self.lang, self.linenos)}{suffix}")
         return True
 
 
