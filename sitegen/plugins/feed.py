@@ -122,7 +122,8 @@ def _posts(renderer: "Renderer", page: Document, feed_config: dict[str, Any]) ->
         posts = [p for p in posts if data["category"] in (p.get("categories") or [])]
     if not renderer.config.get("show_drafts"):
         posts = [p for p in posts if p.doc.draft is not True]
-    posts = sorted(posts, key=lambda p: p["date"], reverse=True)
+    # The gem's `sort: "date" | reverse`: a stable sort reversed, so ties come out reversed too.
+    posts = sorted(posts, key=lambda p: p["date"])[::-1]
     limit = feed_config.get("posts_limit") or 10
     return posts[: int(limit)]
 
