@@ -14,7 +14,8 @@ import re
 
 from markdown_it.rules_inline import StateInline
 
-RUBY_SPACE = " \t\n\v\f\r"
+from .ruby import RUBY_SPACE
+
 OPEN = "kramdown_emphasis"          # state.env: the kinds of emphasis being read, outermost first
 _ALNUM_AFTER = {"_": re.compile(r"_[^\W_]"), "__": re.compile(r"__[^\W_]")}
 _DOUBLE_ONLY = {"*": re.compile(r"\*\*(?!\*)"), "_": re.compile(r"__(?!_)")}

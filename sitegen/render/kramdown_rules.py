@@ -1,7 +1,8 @@
 """How kramdown reads Markdown where CommonMark (markdown-it) reads it otherwise: markdown-it
-rules for attribute lists, header ids, typography, lists, definitions, task lists,
-abbreviations, emphasis, tables, line breaks and links, and HTML and math from their own
-modules. `kramdown_rules` installs them all; `markdown.py` writes the HTML.
+rules for attribute lists, header ids, typography, lists, blockquotes, definitions, task lists,
+abbreviations, tables, code spans, escapes and line breaks here; emphasis, links, HTML, math
+and extensions from their own modules. `kramdown_rules` installs them all; `markdown.py`
+writes the HTML.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from typing import Any, Sequence
+from typing import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -17,28 +18,18 @@ from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_block.fence import fence
 from markdown_it.rules_block.hr import hr
-from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.rules_block.reference import reference
-from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
-from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.escape import escape
 from markdown_it.rules_inline.image import image
 from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
-from . import extensions_in_markdown, html_in_markdown, math_in_markdown
+from . import (extensions_in_markdown, html_in_markdown, links_in_markdown,
+               lists_in_markdown, math_in_markdown)
 from .emphasis import emphasis
-
-
-RUBY_SPACE = " \t\n\v\f\r"      # what `\s` matches in Ruby
-
-
-def ruby_strip(text: str) -> str:
-    """Ruby's `strip`, with which kramdown trims paragraphs, headers and table cells: ASCII
-    whitespace only, so a no-break space at either end is text."""
-    return text.strip(" \t\n\v\f\r\0")
+from .ruby import RUBY_SPACE, ruby_strip
 
 
 def kramdown_rules(md: MarkdownIt) -> None:
@@ -60,7 +51,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
-    md.block.ruler.at("paragraph", _paragraph)
+    md.block.ruler.at("paragraph", lists_in_markdown.paragraph_rule)
     md.block.ruler.before("paragraph", "kramdown_extension", extensions_in_markdown.block_extension)
     md.inline.ruler.before("link", "kramdown_extension", extensions_in_markdown.span_extension)
     md.block.ruler.at("lheading", _setext_heading)
@@ -68,17 +59,19 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.at("blockquote", _blockquote,
                       {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("fence", _fence, {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("list", lists_in_markdown.list_rule,
+                      {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
     md.inline.ruler.at("backticks", _code_span)
     md.inline.ruler.at("emphasis", emphasis)
-    md.normalizeLink = _as_written   # type: ignore[method-assign]
-    md.helpers = _RawLinkHelpers(md.helpers)
-    md.inline.ruler.at("link", _destinations(link, "inline"))
-    md.inline.ruler.at("image", _destinations(image, "inline"))
-    md.inline.ruler.before("link", "kramdown_spaced_reference", _spaced_reference)
-    md.block.ruler.at("reference", _destinations(reference, "reference"))
+    md.normalizeLink = links_in_markdown.as_written   # type: ignore[method-assign]
+    md.helpers = links_in_markdown.RawLinkHelpers(md.helpers)
+    md.inline.ruler.at("link", links_in_markdown.destinations(link, "inline"))
+    md.inline.ruler.at("image", links_in_markdown.destinations(image, "inline"))
+    md.inline.ruler.before("link", "kramdown_spaced_reference",
+                           links_in_markdown.spaced_reference)
+    md.block.ruler.at("reference", links_in_markdown.destinations(reference, "reference"))
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.inline.ruler.before("html_inline", "kramdown_raw_span", html_in_markdown.raw_span)
@@ -393,137 +386,6 @@ def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | Non
     return None
 
 
-class _RawLinkHelpers:
-    """markdown-it's link helpers, but a link's destination and title stay as written:
-    kramdown keeps their backslashes (`[a](/x\\_y "ti\\"tle")`) and entity references. In an
-    inline link or image (`inline`), the destination is read as kramdown reads it."""
-
-    def __init__(self, helpers: Any):
-        self._helpers = helpers
-        self.inline = False       # reading an inline link's or image's destination
-        self.reference = False    # reading a link definition's
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._helpers, name)
-
-    def parseLinkDestination(self, string: str, pos: int, maximum: int) -> Any:
-        found = self._helpers.parseLinkDestination(string, pos, maximum)
-        bracketed = string.startswith("<", pos)
-        if self.inline and not bracketed:
-            found.ok, found.pos, found.str = _inline_destination(string, pos, maximum)
-        elif self.reference and not bracketed:
-            found.ok, found.pos, found.str = _defined_destination(string, pos, maximum)
-        elif found.ok:
-            found.str = string[pos + 1:found.pos - 1] if bracketed else string[pos:found.pos]
-        return found
-
-    def parseLinkTitle(self, string: str, start: int, maximum: int, prev_state: Any = None
-                       ) -> Any:
-        found = self._helpers.parseLinkTitle(string, start, maximum, prev_state)
-        if found.ok and prev_state is None:
-            found.str = string[start + 1:found.pos - 1]
-        return found
-
-
-def _inline_destination(text: str, pos: int, maximum: int) -> tuple[bool, int, str]:
-    """kramdown's destination of `[text](…)`: up to the `)` that balances the `(`, or to
-    whitespace before a quoted title; spaces, line breaks and backslashes are part of it.
-    Whether there is one, where it ends, and the destination."""
-    depth, end = 1, pos
-    while end < maximum:
-        char = text[end]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        elif char in RUBY_SPACE and text[end + 1:end + 2] in ("'", '"'):
-            break
-        end += 1
-    else:
-        return False, pos, ""
-    return True, end, ruby_strip(text[pos:end])
-
-
-_DEFINED = re.compile(r"[^\n]*?[^ \t\n][^\n]*?(?=(?:[ \t]+(['\"]).+?\1)?[ \t]*(?:\n|$))")
-
-
-def _defined_destination(text: str, pos: int, maximum: int) -> tuple[bool, int, str]:
-    """kramdown's destination of a link definition (`[id]: url "title"`): the rest of the
-    line but a title, spaces included."""
-    found = _DEFINED.match(text, pos, maximum)
-    if found is None or text[:pos].rstrip(" \t").endswith("\n"):   # not on the id's line
-        return False, pos, ""
-    return True, found.end(), found.group()
-
-
-def _destinations(rule: Any, mode: str) -> Any:
-    """markdown-it's link, image or link definition rule, with destinations read as
-    kramdown reads them (`mode`: the helpers' switch)."""
-    def read(state: Any, *args: Any) -> bool:
-        helpers = state.md.helpers
-        setattr(helpers, mode, True)
-        try:
-            return rule(state, *args)
-        finally:
-            setattr(helpers, mode, False)
-    return read
-
-
-_SPACED_ID = re.compile(r"[ \t\n\v\f\r]+\[([^\]]*)\]")
-
-
-def _spaced_reference(state: StateInline, silent: bool) -> bool:
-    """kramdown's `[text] [id]` and `![alt] [id]`, as in Markdown.pl: whitespace, a line break
-    too, may stand between the text and the id of a reference link (markdown-it's own rules
-    take `[text][id]`)."""
-    src, start = state.src, state.pos
-    image = src.startswith("![", start)
-    if not (image or src[start] == "[") or "references" not in state.env:
-        return False
-    label_start = start + (2 if image else 1)
-    label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, not image)
-    found = _SPACED_ID.match(src, label_end + 1, state.posMax) if label_end >= 0 else None
-    if found is None:
-        return False
-    ref = state.env["references"].get(
-        normalizeReference(found.group(1) or src[label_start:label_end]))
-    if not ref:   # an id that is not defined: kramdown takes the bracket for text
-        if not silent:
-            state.pending += src[start:label_start]
-        state.pos = label_start
-        return True
-    if not silent:
-        _push_reference(state, image, label_start, label_end, ref)
-    state.pos = found.end()
-    return True
-
-
-def _push_reference(state: StateInline, image: bool, start: int, end: int,
-                    ref: dict[str, Any]) -> None:
-    """The tokens of a link or image to `ref`, as markdown-it's rules make them."""
-    maximum = state.posMax
-    if image:
-        children: list[Token] = []
-        state.md.inline.parse(state.src[start:end], state.md, state.env, children)
-        token = state.push("image", "img", 0)
-        token.attrs, token.children, token.content = \
-            {"src": ref["href"], "alt": ""}, children or None, state.src[start:end]
-    else:
-        token = state.push("link_open", "a", 1)
-        token.attrs = {"href": ref["href"]}
-        state.pos, state.posMax = start, end
-        state.linkLevel += 1
-        state.md.inline.tokenize(state)
-        state.linkLevel -= 1
-        state.posMax = maximum
-    if ref["title"]:
-        token.attrSet("title", ref["title"])
-    if not image:
-        state.push("link_close", "a", -1)
-
-
 def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """kramdown's blockquote: it runs to a blank line (or a line that starts or ends an HTML
     element, `{:` or `^`), lazy lines included, and its lines, each without its `>` and one
@@ -534,9 +396,7 @@ def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     last = start + 1
-    while last < end and not _ends_quote(state, last) and not (
-            state.sCount[last] < state.blkIndent and _ITEM_MARKER.match(   # the next item
-                state.src, state.bMarks[last] + state.tShift[last], state.eMarks[last])):
+    while last < end and not _ends_quote(state, last) and not _next_item(state, last):
         last += 1
     lines = range(start, last)
     saved = [(state.bMarks[i], state.tShift[i], state.sCount[i], state.bsCount[i]) for i in lines]
@@ -551,7 +411,7 @@ def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.markup, token.map = ">", [start, last]
     outer = state.parentType, state.blkIndent, state.lineMax
     state.parentType, state.blkIndent, state.lineMax = "blockquote", 0, last
-    marks = state.env.get(LAZY, {})   # a list's lazy lines are the quote's own lines here
+    marks = state.env.get(lists_in_markdown.LAZY, {})   # a list's lazy lines: the quote's here
     hidden = {line: marks.pop(line) for line in lines if line in marks}
     state.md.block.tokenize(state, start, last)
     marks.update(hidden)
@@ -562,6 +422,12 @@ def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         state.sCount[line], state.bsCount[line] = s_count, bs_count
     state.line = last
     return True
+
+
+def _next_item(state: StateBlock, line: int) -> bool:
+    """Whether `line` starts the next item of the list the quote is in."""
+    return state.sCount[line] < state.blkIndent and bool(lists_in_markdown.ITEM_MARKER.match(
+        state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line]))
 
 
 def _ends_quote(state: StateBlock, line: int) -> bool:
@@ -959,104 +825,6 @@ def _table_sections(lines: list[str], leading_pipe: bool, first_line: int
     return sections, alignment, columns
 
 
-_ITEM_MARKER = re.compile(r"(?:[*+-]|\d{1,9}\.)[ \t]")
-
-
-def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown, the
-    marker needs a space or tab after it (a lone `-` is text), and an item takes its lazy
-    lines as kramdown does: any line that is not blank, after one that is not, is part of the
-    item (a fence, a header, another kind of list), keeping its own indentation."""
-    begin = state.bMarks[start_line] + state.tShift[start_line]
-    if _ITEM_MARKER.match(state.src, begin, state.eMarks[start_line]) is None:
-        return False
-    if silent or state.is_code_block(start_line):
-        return list_block(state, start_line, end_line, silent)
-    lazy = _lazy_lines(state, start_line, end_line)
-    marked = state.env.setdefault(LAZY, {})
-    outer = {line: marked.get(line) for line, _ in lazy}   # a list around this one's marks
-    for line, indent in lazy:   # indented as far as the item's text, for markdown-it
-        marked[line] = (indent, state.sCount[line] - state.blkIndent)
-        state.sCount[line] += indent
-    try:
-        return list_block(state, start_line, end_line, silent)
-    finally:
-        for line, indent in lazy:
-            state.sCount[line] -= indent
-            if outer[line] is None:
-                del marked[line]
-            else:
-                marked[line] = outer[line]
-
-
-# state.env: the lines list items take lazily while they are read: the column of the item's
-# text, and the line's own indentation beyond the list's container (kept in the text)
-LAZY = "kramdown_lazy_lines"
-
-
-def _paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's paragraph, but a list item's lazy line keeps its own indentation in the
-    text, as in kramdown (`* x` then ` y z`)."""
-    if not paragraph(state, start, end, silent):
-        return False
-    lazy = state.env.get(LAZY)
-    if lazy and any(line in lazy for line in range(start + 1, state.line)):
-        state.tokens[-2].content = ruby_strip("\n".join(
-            _lazy_text(state, line, *lazy[line]) if line in lazy and line > start
-            else state.getLines(line, line + 1, state.blkIndent, False)
-            for line in range(start, state.line)))
-    return True
-
-
-def _lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
-    """A lazy line's text, with the spaces it keeps beyond the paragraph's indentation."""
-    begin = state.bMarks[line] + state.tShift[line]
-    return " " * max(0, column + own - state.blkIndent) + state.src[begin:state.eMarks[line]]
-
-
-def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines that kramdown adds to the items of the list at `start` although they are
-    indented less than the item's text, each with that text's indentation."""
-    ordered = state.src[state.bMarks[start] + state.tShift[start]].isdigit()
-    lazy: list[tuple[int, int]] = []
-    indent, blank_before = 0, False
-    for line in range(start, end):
-        begin, stop = state.bMarks[line] + state.tShift[line], state.eMarks[line]
-        text = state.src[begin:stop]
-        if state.sCount[line] < state.blkIndent:
-            break                                   # outside the list's container
-        item = (line == start or state.sCount[line] < indent) and \
-            state.sCount[line] - state.blkIndent <= 3 and _ITEM_MARKER.match(text) and \
-            text[0].isdigit() == ordered
-        if item:
-            indent, blank_before = _text_column(state, line, begin, stop), False
-        elif not text.strip(" \t"):
-            blank_before = True
-        elif state.sCount[line] >= indent:
-            blank_before = False
-        elif blank_before or text.startswith("{:") or text.rstrip() == "^" or \
-                html_in_markdown.HTML_LINE.match(text):
-            break
-        else:
-            lazy.append((line, indent))
-    return lazy
-
-
-def _text_column(state: StateBlock, line: int, begin: int, stop: int) -> int:
-    """The column where an item's text starts, as markdown-it's list rule measures it: after
-    the marker and its spaces, but one space only when there are more than four."""
-    src, pos = state.src, begin
-    while pos < stop and src[pos].isdigit():
-        pos += 1
-    pos += 1                                        # the bullet, or the `.` after the number
-    spaces = 0
-    while pos + spaces < stop and src[pos + spaces] == " ":
-        spaces += 1
-    if spaces > 4 or pos + spaces >= stop:
-        spaces = 1
-    return state.sCount[line] + (pos - begin) + spaces
-
-
 def _newline(state: StateInline, silent: bool) -> bool:
     """A line end as kramdown reads it: two spaces before it make a `<br />` (whitespace before
     those two stays), any other trailing whitespace stays as written, and the next line keeps
@@ -1121,9 +889,3 @@ def _escape(state: StateInline, silent: bool) -> bool:
     if state.src.startswith("\\\n", start):
         state.pos = start + 2
     return True
-
-
-def _as_written(url: str) -> str:
-    """Link targets as kramdown writes them: not percent-encoded (`/héllo` stays), and any
-    scheme (a bookmarklet's `javascript:` too)."""
-    return url

@@ -1,4 +1,5 @@
-"""Rendering: Liquid, then Markdown, then the layouts — Jekyll's `Renderer`, for every document."""
+"""Rendering: Liquid, then Markdown, then the layouts: Jekyll's `Renderer`, for every
+document."""
 
 from __future__ import annotations
 

@@ -14,6 +14,14 @@ from liquid.undefined import Undefined
 
 from ..dates import strftime, time_to_s
 
+RUBY_SPACE = " \t\n\v\f\r"      # what `\s` matches in Ruby
+
+
+def ruby_strip(text: str) -> str:
+    """Ruby's `strip`, with which kramdown trims paragraphs, headers and table cells: ASCII
+    whitespace only, so a no-break space at either end is text."""
+    return text.strip(" \t\n\v\f\r\0")
+
 
 def liquid_output(value: Any) -> str:
     """What `{{ value }}` prints in Ruby's Liquid: arrays joined, nil as nothing."""

@@ -1,0 +1,112 @@
+"""List items as kramdown reads them: a marker needs a space after it, only `.` ends an
+ordered item's number, and an item takes its lazy lines (any line that is not blank, after one
+that is not) whatever they start, keeping their own indentation in its text. markdown-it's
+list rule does the rest, with those lines indented for it as far as the item's text."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.list import list_block
+from markdown_it.rules_block.paragraph import paragraph
+
+from . import html_in_markdown
+from .ruby import ruby_strip
+
+ITEM_MARKER = re.compile(r"(?:[*+-]|\d{1,9}\.)[ \t]")
+
+
+def list_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's lists, but only `.` ends the number of an ordered item in kramdown, the
+    marker needs a space or tab after it (a lone `-` is text), and an item takes its lazy
+    lines as kramdown does: any line that is not blank, after one that is not, is part of the
+    item (a fence, a header, another kind of list), keeping its own indentation."""
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    if ITEM_MARKER.match(state.src, begin, state.eMarks[start_line]) is None:
+        return False
+    if silent or state.is_code_block(start_line):
+        return list_block(state, start_line, end_line, silent)
+    lazy = _lazy_lines(state, start_line, end_line)
+    marked = state.env.setdefault(LAZY, {})
+    outer = {line: marked.get(line) for line, _ in lazy}   # a list around this one's marks
+    for line, indent in lazy:   # indented as far as the item's text, for markdown-it
+        marked[line] = (indent, state.sCount[line] - state.blkIndent)
+        state.sCount[line] += indent
+    try:
+        return list_block(state, start_line, end_line, silent)
+    finally:
+        for line, indent in lazy:
+            state.sCount[line] -= indent
+            if outer[line] is None:
+                del marked[line]
+            else:
+                marked[line] = outer[line]
+
+
+# state.env: the lines list items take lazily while they are read: the column of the item's
+# text, and the line's own indentation beyond the list's container (kept in the text)
+LAZY = "kramdown_lazy_lines"
+
+
+def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's paragraph, but a list item's lazy line keeps its own indentation in the
+    text, as in kramdown (`* x` then ` y z`)."""
+    if not paragraph(state, start, end, silent):
+        return False
+    lazy = state.env.get(LAZY)
+    if lazy and any(line in lazy for line in range(start + 1, state.line)):
+        state.tokens[-2].content = ruby_strip("\n".join(
+            _lazy_text(state, line, *lazy[line]) if line in lazy and line > start
+            else state.getLines(line, line + 1, state.blkIndent, False)
+            for line in range(start, state.line)))
+    return True
+
+
+def _lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
+    """A lazy line's text, with the spaces it keeps beyond the paragraph's indentation."""
+    begin = state.bMarks[line] + state.tShift[line]
+    return " " * max(0, column + own - state.blkIndent) + state.src[begin:state.eMarks[line]]
+
+
+def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines that kramdown adds to the items of the list at `start` although they are
+    indented less than the item's text, each with that text's indentation."""
+    ordered = state.src[state.bMarks[start] + state.tShift[start]].isdigit()
+    lazy: list[tuple[int, int]] = []
+    indent, blank_before = 0, False
+    for line in range(start, end):
+        begin, stop = state.bMarks[line] + state.tShift[line], state.eMarks[line]
+        text = state.src[begin:stop]
+        if state.sCount[line] < state.blkIndent:
+            break                                   # outside the list's container
+        item = (line == start or state.sCount[line] < indent) and \
+            state.sCount[line] - state.blkIndent <= 3 and ITEM_MARKER.match(text) and \
+            text[0].isdigit() == ordered
+        if item:
+            indent, blank_before = _text_column(state, line, begin, stop), False
+        elif not text.strip(" \t"):
+            blank_before = True
+        elif state.sCount[line] >= indent:
+            blank_before = False
+        elif blank_before or text.startswith("{:") or text.rstrip() == "^" or \
+                html_in_markdown.HTML_LINE.match(text):
+            break
+        else:
+            lazy.append((line, indent))
+    return lazy
+
+
+def _text_column(state: StateBlock, line: int, begin: int, stop: int) -> int:
+    """The column where an item's text starts, as markdown-it's list rule measures it: after
+    the marker and its spaces, but one space only when there are more than four."""
+    src, pos = state.src, begin
+    while pos < stop and src[pos].isdigit():
+        pos += 1
+    pos += 1                                        # the bullet, or the `.` after the number
+    spaces = 0
+    while pos + spaces < stop and src[pos + spaces] == " ":
+        spaces += 1
+    if spaces > 4 or pos + spaces >= stop:
+        spaces = 1
+    return state.sCount[line] + (pos - begin) + spaces
