@@ -225,11 +225,15 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         html, end = comment.group(), comment.end()
     elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
         name = tag_name(tag.group(1))
-        default = "1" if state.env.get(PARSE_BLOCK_HTML) else None
-        if _markdown_inside(tag, name, default) and not _rest_of_line(text, tag.end()).strip():
+        parse = state.env.get(PARSE_BLOCK_HTML)
+        if _markdown_inside(tag, name, "1" if parse else None) and \
+                not _rest_of_line(text, tag.end()).strip():
             return silent or _markdown_block(state, start_line, end_line, tag, name)
         html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
                             tag.group(4) is not None, blocks=_blocks_later(state))
+        if parse and tag.group(4) is not None and name not in VOID_ELEMENTS and \
+                (name in SPAN_CONTENT or name in BLOCK_CONTENT):   # not raw: an empty element
+            html = f"<{name}{attributes(tag.group(2), name)}></{name}>"
     else:
         return False
     rest = _rest_of_line(text, end).strip()
@@ -250,7 +254,7 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return True
     # After an element without a body, a script or a style, kramdown leaves the newline, which
     # then reads as a blank line (one with the blank lines after it, if any).
-    bodiless = tag and (tag.group(4) is not None or name in VOID_ELEMENTS or name in RAW_TEXT)
+    bodiless = tag and (html.endswith(" />") or name in VOID_ELEMENTS or name in RAW_TEXT)
     if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
         token.content += "\n"
     return True
