@@ -51,6 +51,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
+    md.block.ruler.before("paragraph", "kramdown_ial_line", _outdented_ial,
+                          {"alt": ["paragraph"]})
     md.block.ruler.at("paragraph", lists_in_markdown.paragraph_rule)
     md.block.ruler.before("paragraph", "kramdown_extension", extensions_in_markdown.block_extension)
     md.inline.ruler.before("link", "kramdown_extension", extensions_in_markdown.span_extension)
@@ -98,6 +100,17 @@ _TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"
          (">>", "\u00bb")]
 
 
+_IAL_REFS = re.compile(r"(?<![^\s])([A-Za-z][\w-]*)(?![^\s])")   # bare names: references
+
+
+def _outdented_ial(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An attribute list less indented than a list item's text ends the item's paragraph
+    (and so the list, which it then belongs to: `* TOC` then `{:toc}`). Never a block."""
+    begin = state.bMarks[start] + state.tShift[start]
+    return silent and state.sCount[start] < state.blkIndent and \
+        state.src.startswith("{:", begin) and not state.src.startswith(("{::", "{:/"), begin)
+
+
 def _parse_ial(text: str) -> list[tuple[str, str]]:
     """`.cls #id key="v"` → attribute pairs (classes joined as kramdown joins them)."""
     attrs: dict[str, str] = {}
@@ -137,6 +150,8 @@ def _block_ials(state: StateCore) -> None:
                 if prev is not None and tokens[i].map and prev[1] is not None and \
                         prev[1] == tokens[i].map[0]:
                     _apply_attrs(tokens[prev[0]], attrs)
+                    if "toc" in _IAL_REFS.findall(whole.group(1)):   # `{:toc}` on a list
+                        tokens[prev[0]].meta["toc"] = True
                 else:
                     pending = attrs
                 remove.update({i, i + 1, i + 2})

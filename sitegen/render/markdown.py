@@ -19,7 +19,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import html_in_markdown, math_in_markdown
+from . import html_in_markdown, math_in_markdown, toc_in_markdown
 from .highlight import highlight_code_block
 from .kramdown_rules import is_blank, kramdown_rules
 
@@ -49,8 +49,11 @@ class KramdownRenderer(RendererHTML):
         ends: list[int | None] = [0]    # by level: where the last block at that level ended
         shift = 0                       # extra levels inside the footnotes
         rules = self.rules
+        toc = toc_in_markdown.toc_list(tokens)
         for i, token in enumerate(tokens):
             kind = token.type
+            if toc and toc[0] < i <= toc[1]:
+                continue                # the list that the table of contents replaces
             if kind == "inline":
                 if token.children:
                     chunk = self.renderInline(token.children, options, env)
@@ -83,6 +86,10 @@ class KramdownRenderer(RendererHTML):
                     ends.append(token.map[0])
             elif kind == "html_block_close" and len(ends) > level + 1:
                 out.append(_gap(lines, ends[level + 1], token.map[0]))
+            if toc and i == toc[0]:
+                out.append(toc_in_markdown.PLACEHOLDER)
+                line_start = True
+                continue
             if not chunk:
                 continue
             if (level or shift) and kind not in UNINDENTED and (line_start or chunk[0] == "\n"):
@@ -95,7 +102,12 @@ class KramdownRenderer(RendererHTML):
             line_start = chunk[-1] == "\n"
         if shift == 0:
             out.append(_gap(lines, ends[0] or 0, len(lines)))
-        return "".join(out) or ("\n" if not lines else "")   # kramdown's empty document
+        html = "".join(out)
+        if toc:
+            html = html.replace(toc_in_markdown.PLACEHOLDER, toc_in_markdown.toc_html(
+                tokens, tokens[toc[0]], env.get("toc_levels") or set(range(1, 7)),
+                lambda children: self.renderInline(children, options, env)), 1)
+        return html or ("\n" if not lines else "")   # kramdown's empty document
 
     @staticmethod
     def renderAttrs(token: Token) -> str:
@@ -273,10 +285,11 @@ def markdown_converter(config: Mapping[str, Any]) -> Callable[[str], str]:
     """A Markdown → HTML function configured like the site's kramdown."""
     options = config.get("kramdown") or {}
     auto_ids = bool(options.get("auto_ids", True))
+    levels = toc_in_markdown.toc_levels(options.get("toc_levels"))
     md = _parser()
 
     def convert(text: str) -> str:
-        return md.render(text, {"auto_ids": auto_ids})
+        return md.render(text, {"auto_ids": auto_ids, "toc_levels": levels})
 
     return convert
 
