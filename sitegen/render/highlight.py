@@ -62,15 +62,18 @@ def highlight_spans(code: str, lang: str | None) -> str:
                    else html.escape(v, quote=False) for css, v in pieces)
 
 
-def highlight_code_block(code: str, lang: str | None) -> str:
+def highlight_code_block(code: str, lang: str | None, attrs: str = "",
+                         classes: str = "") -> str:
     """A fenced or indented code block as kramdown + Rouge emit it in Jekyll; kramdown leaves
-    a block in a language Rouge does not know unhighlighted and unwrapped."""
+    a block in a language Rouge does not know unhighlighted and unwrapped. `classes` and
+    `attrs` (written already) come from an attribute list (`{: .out #id}`)."""
     if lang and not rouge_knows(lang):
         return (f'<pre><code class="language-{html.escape(lang)}">'
                 f"{html.escape(code, quote=False)}</code></pre>\n")
     lang = lang.split("?")[0] if lang else None
-    lang_class = lang or "plaintext"
-    return (f'<div class="language-{lang_class} highlighter-rouge"><div class="highlight">'
+    names = " ".join(filter(None, [f"language-{lang or 'plaintext'}", classes,
+                                   "highlighter-rouge"]))
+    return (f'<div class="{names}"{attrs}><div class="highlight">'
             f'<pre class="highlight"><code>{highlight_spans(code, lang)}</code></pre></div>'
             "</div>\n")
 

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.heading import heading
 from markdown_it.rules_block.lheading import lheading
+from markdown_it.rules_block.code import code
 from markdown_it.rules_block.fence import fence
 from markdown_it.rules_block.hr import hr
 from markdown_it.rules_block.reference import reference
@@ -53,6 +54,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
     md.block.ruler.before("paragraph", "kramdown_ial_line", _outdented_ial,
                           {"alt": ["paragraph"]})
+    md.block.ruler.before("paragraph", "kramdown_definition_line", _outdented_definition,
+                          {"alt": ["paragraph"]})
     md.block.ruler.at("paragraph", lists_in_markdown.paragraph_rule)
     md.block.ruler.before("paragraph", "kramdown_extension", extensions_in_markdown.block_extension)
     md.inline.ruler.before("link", "kramdown_extension", extensions_in_markdown.span_extension)
@@ -60,6 +63,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.at("hr", hr, {"alt": ["reference", "blockquote", "list"]})
     md.block.ruler.at("blockquote", _blockquote,
                       {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.at("code", _code)
     md.block.ruler.at("fence", _fence, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("list", lists_in_markdown.list_rule,
                       {"alt": ["paragraph", "reference", "blockquote"]})
@@ -101,6 +105,18 @@ _TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"
 
 
 _IAL_REFS = re.compile(r"(?<![^\s])([A-Za-z][\w-]*)(?![^\s])")   # bare names: references
+
+
+_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:")
+
+
+def _outdented_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A link or footnote definition less indented than a footnote's text is not part of
+    the footnote: it ends the paragraph (kramdown's footnote takes its first line and
+    indented lines only). Never a block."""
+    begin = state.bMarks[start] + state.tShift[start]
+    return silent and state.sCount[start] < state.blkIndent and \
+        bool(_DEFINITION.match(state.src, begin, state.eMarks[start]))
 
 
 def _outdented_ial(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -165,7 +181,8 @@ def _block_ials(state: StateCore) -> None:
             if tail:
                 inline.content = inline.content[: tail.start()]
                 _apply_attrs(tok, _parse_ial(tail.group(1)))
-        if pending is not None and tok.nesting == 1 and tok.level == 0:
+        if pending is not None and tok.level == 0 and (
+                tok.nesting == 1 or tok.type in ("fence", "code_block")):
             _apply_attrs(tok, pending)
             pending = None
         i += 1
@@ -467,8 +484,35 @@ def _fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         del state.tokens[count:]
         state.line = line
         return silent and closed
-    token.content = state.getLines(start + 1, after, state.blkIndent, True)
+    token.content = _code_lines(state, start + 1, after, state.blkIndent)
     return True
+
+
+def _code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's indented code, with kramdown's blank and lazy lines (`_code_lines`)."""
+    found = code(state, start, end, silent)
+    if found and not silent:
+        token = state.tokens[-1]
+        token.content = _code_lines(state, *token.map, state.blkIndent + 4)
+    return found
+
+
+def _code_lines(state: StateBlock, start: int, end: int, indent: int) -> str:
+    """A code block's lines without `indent` columns, as kramdown keeps them: a line that
+    is only spaces keeps those beyond the code's own indentation (a list item does not take
+    its own off), and a list item's lazy line keeps its indentation."""
+    lazy = state.env.get(lists_in_markdown.LAZY) or {}
+    own = indent - state.blkIndent
+    out = []
+    for line in range(start, end):
+        begin, stop = state.bMarks[line], state.eMarks[line]
+        if line in lazy:
+            out.append(lists_in_markdown.lazy_text(state, line, *lazy[line]))
+        elif begin + state.tShift[line] >= stop:     # only spaces (or nothing)
+            out.append(state.src[begin:stop][own:] if own else state.src[begin:stop])
+        else:
+            out.append(state.getLines(line, line + 1, indent, False))
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def _atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -562,8 +606,9 @@ def _kramdown_id(text: str, used: dict[str, int]) -> str:
 
 
 def _word_char(ch: str) -> bool:
+    """Ruby's `\\p{Word}`: letters, marks, decimal digits, connectors (not ① or ²)."""
     category = unicodedata.category(ch)
-    return category[0] in "LMN" or category == "Pc"
+    return category[0] in "LM" or category in ("Nd", "Pc")
 
 
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")

@@ -25,6 +25,8 @@ def list_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     begin = state.bMarks[start_line] + state.tShift[start_line]
     if ITEM_MARKER.match(state.src, begin, state.eMarks[start_line]) is None:
         return False
+    if silent and not state.is_code_block(start_line) and state.src[begin].isdigit():
+        return True     # any numbered line ends a paragraph in kramdown, not only `1.`
     if silent or state.is_code_block(start_line):
         return list_block(state, start_line, end_line, silent)
     lazy = _lazy_lines(state, start_line, end_line)
@@ -57,13 +59,13 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     lazy = state.env.get(LAZY)
     if lazy and any(line in lazy for line in range(start + 1, state.line)):
         state.tokens[-2].content = ruby_strip("\n".join(
-            _lazy_text(state, line, *lazy[line]) if line in lazy and line > start
+            lazy_text(state, line, *lazy[line]) if line in lazy and line > start
             else state.getLines(line, line + 1, state.blkIndent, False)
             for line in range(start, state.line)))
     return True
 
 
-def _lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
+def lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
     """A lazy line's text, with the spaces it keeps beyond the paragraph's indentation."""
     begin = state.bMarks[line] + state.tShift[line]
     return " " * max(0, column + own - state.blkIndent) + state.src[begin:state.eMarks[line]]

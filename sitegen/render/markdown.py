@@ -124,11 +124,18 @@ class KramdownRenderer(RendererHTML):
               env: EnvType) -> str:
         tok = tokens[idx]
         lang = tok.info.strip().split()[0] if tok.info.strip() else None
-        return highlight_code_block(tok.content, lang)
+        return highlight_code_block(tok.content, lang, *self._code_attrs(tok))
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                    env: EnvType) -> str:
-        return highlight_code_block(tokens[idx].content, None)
+        return highlight_code_block(tokens[idx].content, None, *self._code_attrs(tokens[idx]))
+
+    def _code_attrs(self, tok: Token) -> tuple[str, str]:
+        """A code block's attributes from an attribute list: written ones, and its classes
+        (which go between the language's and Rouge's)."""
+        rest = Token("code", "", 0)
+        rest.attrs = {k: v for k, v in (tok.attrs or {}).items() if k != "class"}
+        return self.renderAttrs(rest), str(tok.attrGet("class") or "")
 
     def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
