@@ -65,10 +65,23 @@ class Document(_SourceFile):
     pager: dict[str, Any] | None = None   # jekyll-paginate's `paginator` for this page
     header: str = ""            # the file's text before the body (front matter), as read
     defaults: dict[str, Any] = field(default_factory=dict)
+    # Keys the file's own front matter sets to null (`layout: null`, `layout: ~`, `layout:`).
+    nulled: frozenset[str] = frozenset()
 
     @property
     def is_page(self) -> bool:
         return self.collection is None
+
+    @property
+    def layout_name(self) -> Any:
+        """The layout Jekyll's renderer looks up (`data["layout"]`). A page's `data` holds
+        only its own front matter (defaults fill in missing keys only), so its `layout: null`
+        means no layout even under a default one; Liquid's `page.layout`, which merges the
+        defaults without letting nil win, still shows the default. A document's null keeps
+        the default, as its data is merged that way."""
+        if self.is_page and "layout" in self.nulled:
+            return None
+        return self.data.get("layout")
 
     @property
     def basename(self) -> str:

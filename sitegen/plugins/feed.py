@@ -93,7 +93,7 @@ def render_feed(renderer: "Renderer", page: Document) -> str:
     if config.get("description"):
         out.append(f"<subtitle>{f['xml_escape'](config['description'])}</subtitle>")
     author = config.get("author")
-    if author:
+    if _truthy(author):
         out.append(_author(f, author))
     for post in _posts(renderer, page, feed_config):
         out.append(_entry(renderer, post, feed_config))
@@ -102,14 +102,42 @@ def render_feed(renderer: "Renderer", page: Document) -> str:
 
 
 def _author(f: Mapping[str, Any], author: Any) -> str:
-    if isinstance(author, Mapping):
-        parts = [f"<name>{f['xml_escape'](author.get('name') or author)}</name>"]
-        for key in ("email", "uri"):
-            if author.get(key):
-                parts.append(f"<{key}>{f['xml_escape'](author[key])}</{key}>")
-    else:
-        parts = [f"<name>{f['xml_escape'](author)}</name>"]
+    """The feed's `<author>`: `site.author.name | default: site.author`, so a hash without a
+    name prints as the hash (Ruby's inspect); `email` and `uri` when Liquid finds them true."""
+    name = f["default"](_field(author, "name"), author)
+    parts = [f"<name>{f['xml_escape'](name)}</name>"]
+    for key in ("email", "uri"):
+        if _truthy(_field(author, key)):
+            parts.append(f"<{key}>{f['xml_escape'](_field(author, key))}</{key}>")
     return "<author>" + "".join(parts) + "</author>"
+
+
+def _entry_author(f: Mapping[str, Any], site: Any, post: Any) -> str:
+    """An entry's `<author>`, assigned step by step as the gem's template does: Liquid's
+    `default` keeps a hash without a name as the name, and turns an empty email into nil."""
+    authors = post.get("authors")
+    first = authors[0] if isinstance(authors, list) and authors else None
+    author = f["default"](f["default"](post.get("author"), first), site.config.get("author"))
+    known = (site.data.get("authors") or {}) if isinstance(site.data, Mapping) else {}
+    if isinstance(author, str) and isinstance(known, Mapping) and author in known:
+        author = f["default"](known[author], author)
+    name = f["default"](f["default"](_field(author, "name"), author), "")
+    parts = [f"<name>{f['xml_escape'](name)}</name>"]
+    for key in ("email", "uri"):
+        value = f["default"](_field(author, key), None)
+        if _truthy(value):
+            parts.append(f"<{key}>{f['xml_escape'](value)}</{key}>")
+    return "<author>" + "".join(parts) + "</author>"
+
+
+def _field(value: Any, key: str) -> Any:
+    """`value.key` in Liquid: a hash's entry, else nil."""
+    return value.get(key) if isinstance(value, Mapping) else None
+
+
+def _truthy(value: Any) -> bool:
+    """Liquid's truth: only nil and false are false."""
+    return value is not None and value is not False
 
 
 def _posts(renderer: "Renderer", page: Document, feed_config: dict[str, Any]) -> list[Any]:
@@ -149,19 +177,7 @@ def _entry(renderer: "Renderer", post: Any, feed_config: dict[str, Any]) -> str:
         content = (post["content"] or "").strip()
         out.append(f'<content type="html" xml:base="{f["xml_escape"](url)}"><![CDATA['
                    f"{content}]]></content>")
-    authors = post.get("authors")
-    author = post.get("author") or (authors[0] if isinstance(authors, list) and authors else
-                                    None) or site.config.get("author")
-    known = (site.data.get("authors") or {}) if isinstance(site.data, Mapping) else {}
-    if isinstance(author, str) and isinstance(known, Mapping) and author in known:
-        author = known[author]
-    if isinstance(author, Mapping):
-        name = author.get("name") or ""
-        extra = "".join(f"<{k}>{f['xml_escape'](author[k])}</{k}>" for k in ("email", "uri")
-                        if author.get(k))
-    else:
-        name, extra = author or "", ""
-    out.append(f"<author><name>{f['xml_escape'](name)}</name>{extra}</author>")
+    out.append(_entry_author(f, site, post))
     if post.get("category"):
         out.append(f'<category term="{f["xml_escape"](post["category"])}" />')
     else:

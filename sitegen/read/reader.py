@@ -216,7 +216,8 @@ class Reader:
         defaults = self.defaults.all(relative, "pages")
         page = Document(path=path, relative_path=relative, collection=None,
                         data=deep_merge(defaults, front), content=body, body_line=line,
-                        dir=rel_dir, defaults=defaults, header=text[: len(text) - len(body)])
+                        dir=rel_dir, defaults=defaults, header=text[: len(text) - len(body)],
+                        nulled=_nulled(front))
         return page, front
 
     def _place_page(self, page: Document) -> None:
@@ -308,7 +309,7 @@ class Reader:
         data = _merge_data(data, front)
         doc = Document(path=path, relative_path=relative, collection=coll.label, data=data,
                        content=body, body_line=line, draft=draft, defaults=defaults,
-                       header=text[: len(text) - len(body)])
+                       header=text[: len(text) - len(body)], nulled=_nulled(front))
         if "date" in data:
             try:
                 data["date"] = parse_date(data["date"], self.tz)
@@ -510,6 +511,12 @@ def _categories_from_path(relative: str, special: str, name: str) -> list[str]:
     index = relative.find(special)
     superdirs = relative[:index] if index >= 0 else relative
     return [c for c in superdirs.split("/") if c and c != special and c != name]
+
+
+def _nulled(front: dict[str, Any]) -> frozenset[str]:
+    """The keys a file's own front matter sets to null, which defaults may not fill in for
+    Jekyll's renderer (see `Document.layout_name`)."""
+    return frozenset(key for key, value in front.items() if value is None)
 
 
 def _merge_data(data: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from .drops import (CollectionDrop, DocumentDrop, ExcerptDrop, JekyllDrop, PageD
 from .filters import apply_filter
 from .liquid_env import JekyllEnvironment
 from .markdown import markdown_converter
+from .ruby import ruby_to_s
 from .sass import compile_sass, load_paths
 
 
@@ -236,6 +237,8 @@ class Renderer:
                 "highlighter_prefix": around, "highlighter_suffix": around}
 
     def _with_liquid(self, doc: Document) -> bool:
+        if doc.asset:   # a source map: its `sourcesContent` holds the partials' raw text
+            return False
         if doc.data.get("render_with_liquid") is False:
             return False
         if not doc.is_page and doc.extname in (".yml", ".yaml", ".coffee"):
@@ -243,12 +246,18 @@ class Renderer:
         return "{%" in doc.content or "{{" in doc.content
 
     def _layout_of(self, doc: Document) -> Layout | None:
-        name = doc.data.get("layout")
+        name = doc.layout_name
         if name is None or name == "none" or (not doc.is_page and
                                               doc.extname in (".yml", ".yaml")):
             return None
-        layout = self.site.layouts.get(str(name))
-        if layout is None:
+        layout = self.site.layouts.get(ruby_to_s(name))
+        if layout is None and (name is False or "layout" in doc.nulled):
+            # `layout: false`, or a document's `layout: null` under a default that names a
+            # missing layout: meant as "no layout", so Jekyll's warning rather than an error.
+            self.warnings[f"warning: layout '{ruby_to_s(name)}' requested in "
+                          f"{doc.relative_path} does not exist; the file is written without "
+                          "a layout, as Jekyll does"] = None
+        elif layout is None:
             line = doc.key_line("layout")
             raise SiteError(f"layout '{name}' does not exist (looked in "
                             f"{self.config['layouts_dir']}/)", doc.relative_path, line, None,
@@ -295,12 +304,19 @@ class Renderer:
             environment=self.site.environment, relative_path=doc.relative_path,
             first_line=doc.body_line)
         if result.source_map is not None:
-            self.site.pages.append(Document(
-                path=doc.path.with_name(doc.basename + ".css.map"),
-                relative_path=doc.relative_path, collection=None, data=doc.data,
-                content=result.source_map, dir=doc.dir, url=_map_url(doc),
-                output_ext=".map", asset=True))
+            self._add_map_page(doc, result.source_map)
         return result.css
+
+    def _add_map_page(self, doc: Document, source_map: str) -> None:
+        """jekyll-sass-converter's `SourceMapPage`: appended to the site's pages as the Sass
+        is converted, so `site.pages` shows it to the pages rendered after this one (the
+        listing is made again). Its path is its URL's folder plus its name, as a `Page`'s."""
+        name = doc.basename + ".css.map"
+        self.site.pages.append(Document(
+            path=doc.path.with_name(name), relative_path=_url_folder(doc.url)[1:] + name,
+            collection=None, data=doc.data, content=source_map, dir=doc.dir,
+            url=_map_url(doc), output_ext=".map", asset=True))
+        self._listings.pop("pages", None)
 
     # --- Liquid ---------------------------------------------------------------------------
 
@@ -558,6 +574,15 @@ class Renderer:
 
 ASSET_EXTS = (".sass", ".scss", ".coffee")
 PARALLEL_MIN_DOCS = 200
+
+
+def _url_folder(url: str) -> str:
+    """A page's `dir` in Jekyll: its URL if that ends in "/", else the URL's folder, with a
+    "/" at each end."""
+    if url.endswith("/"):
+        return url
+    folder = url.rsplit("/", 1)[0] + "/"
+    return folder if folder.startswith("/") else "/" + folder
 
 
 def _map_url(css_page: Document) -> str:

@@ -138,7 +138,7 @@ class Session:
         """The names of the layouts that wrap `doc`, innermost first."""
         assert self.result is not None
         layouts, names = self.result.site.layouts, []
-        name = doc.data.get("layout")
+        name = doc.layout_name
         while name not in (None, "none") and str(name) in layouts and str(name) not in names:
             names.append(str(name))
             name = layouts[str(name)].data.get("layout")
