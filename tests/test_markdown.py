@@ -141,8 +141,8 @@ def test_any_mix_of_constructs_converts() -> None:
 
 
 @pytest.mark.parametrize("lang", ["bash", "console", "cuda", "css", "diff", "dockerfile", "go",
-                                  "html", "java", "js", "json", "liquid", "python", "r", "scala",
-                                  "toml", "ts", "yaml"])
+                                  "html", "java", "js", "json", "liquid", "powershell", "python",
+                                  "r", "ruby", "sass", "scala", "scss", "toml", "ts", "yaml"])
 def test_highlighting_keeps_every_character(lang: str) -> None:
     """Every Rouge lexer covers the code exactly, and ends, whatever mix of quotes,
     expansions, brackets and odd whitespace it holds, closed or not (a lexer that takes
@@ -293,6 +293,67 @@ CODE_PIECES = {
         "// c", "/* c */", "/* a /* b */ c */", "/*", "*/", "0", "42", "1.5", "1.", ".5",
         "2e10", "1.5e-3f", "3d", "0x1F", "100L", "\\",
     ],
+    "ruby": [
+        "x", "foo", "Foo", "Foo::Bar", "@a", "@@b", "$c", "$!", "$-w", "::", ":sym", ":@iv",
+        ":ok?", ":+", ":[]=", ":'q s'", ':"d #{x}"', "key: ", "if: ", "'s'", "'a\\'b'", '"d"',
+        '"#{x}"', '"a\\nb"', '"#@iv"', '"\\x41"', "`ls`", "%w(a b)", "%q{x {y} z}",
+        "%Q[#{v}]", "%r{a/b}i", "%i<a b>", "%(p)", "%.d.", "%x!ls!", "% 2", "%r#a#", " % ",
+        "/re/", "/ya?ml/", "/a#{b}c/mx", "/\\//", " / ", "/", " /x/", "/=", "=~", "!~",
+        "45.75", "1_000", "0x1F", "0b101", "017", "08", "1e5", "2.5E-3", "3", "0", "def",
+        "def self.x", "def ==(o)", "def []=", "def f(a, b = 1)", "class", "class << self",
+        "class Foo::Bar", "class Foo(", "module", "module A::B", "end", "if", "unless", "elsif",
+        "else", "do", "|x|", "{", "}", "(", ")", "[", "]", ",", ";", ".", "..", "...", "&.",
+        "?", ":", "? ", " : ", "?a", "?\\n", "=", "==", "===", "<=>", "<<", ">>", "**", "&&",
+        "||", "!", "+=", "-", "*", "~", "^", "->", "=>", "attr_reader", "attr_accessor",
+        "puts", "p", "require", "include", "include?", "nil", "nil?", "true", "self", "raise",
+        "yield", "defined?", "block_given?", "gsub!", "sub", "lambda", "each", "map", "empty?",
+        "save!", "loop", "__END__", "=begin\nx\n=end", "# c", "\n", "\n", " ", " ", "  ",
+        "\t", "\n  ", "<<~EOS", "<<-EOS", "<<EOS", "<<'EOS'", '<<"EOS"', "<<`EOS`", "EOS",
+        "\nEOS\n", "\n  EOS", "<<''", "<<~A", "\nA", "é", "\\", "\\\n", "`", '"', "'",
+        "#{", "#", "@", "$", "a.b", ".to_s", "x.y!", "Hash", "[]", "__FILE__", "BEGIN", "&blk",
+        "*args", "**opts", "\r", "\f",
+    ],
+    "scss": [
+        ".card", "#main", "a", "a:hover", "::before", "%ph", "&", "&:hover", "&-x", ">", "+",
+        "~", "*", ",", "[type=x]", "{", "}", ";", ":", " ", "  ", "\t", "\n", "\n  ", "margin",
+        "margin: 0", "display: inline-block", "color", "red", "#fff", "#a1b2c3", "1px", "1.5em",
+        ".5", "-2", "100%", "solid", "auto", "foo", "x-y", "$x", "$x: 1", "$y :", "!default",
+        "!important", "@import 'a';", "@import", "@mixin m($a)", "@include m", "@include",
+        "@function f", "@return", "@extend .a", "@if", "@else", "@each $i in a, b", "@for",
+        "@for $i from 1 through 3", "to", "@media", "(max-width: 600px)", "@debug", "@warn",
+        "@font-face", "@content", "#{", "#{$x}", "}", "url(a.png)", "url(#{$u})", "url(",
+        "darken($c, 10%)", "rgba(0,0,0,.5)", "calc(", ")", "(", "[", "]", "'s'", '"d"',
+        '"a #{$b} c"', "'", '"', "\\'", "and", "or", "not", "true", "false", "==", "!=", "+",
+        "-", "*", "/", "%", "// c", "/* c */", "/*", "*/", "/* a #{b} * c */", "\\", "é",
+        "=", "?", "@", "|", "^", ".", "a b", "-webkit-x", "h1", "ul li",
+    ],
+    "sass": [
+        ".card", "#main", "a", "a:hover", "::before", "%ph", "&", "&:hover", ">", "+", "~",
+        "*", ",", "[type=x]", ":", " ", "  ", "\t", "\n", "\n", "\n  ", "\n    ", "\n\t",
+        "margin", "margin: 0", "display: inline-block", ":color red", "color", "red", "#fff",
+        "#a1b2c3", "1px", "1.5em", ".5", "-2", "100%", "solid", "auto", "foo", "x-y", "$x",
+        "$x: 1", "!default", "!important", "@import a.sass", "@import", "=m($a)", "=m", "+m(1)",
+        "+m", "@mixin m($a)", "@include m", "@function f", "@return", "@extend .a", "@if",
+        "@else", "@each $i in a, b", "@for $i from 1 through 3", "to", "@media", "@debug",
+        "@content", "#{", "#{$x}", "}", "{", ";", "url(a.png)", "url(#{$u})", "url(",
+        "darken($c, 10%)", "rgba(0,0,0,.5)", ")", "(", "[", "]", "'s'", '"d"', '"a #{$b} c"',
+        "'", '"', "and", "or", "true", "==", "-", "/", "%", "// c", "/* c", "/* c */", "*/",
+        "\\", "é", "=", "?", "@", "|", ".", "a b", "-webkit-x", "h1", "ul li",
+    ],
+    "powershell": [
+        "Get-AppxPackage", "*3d*", "|", "Remove-AppxPackage", "Write-Host", "ls", "C:\\x",
+        "./run.ps1", "~/dir", "x", "Foo", "-Name", "--force", "-eq", "-NotMatch", "-and", "+=",
+        "-=", "%=", "$x", "$_", "$_.Name", "$true", "$null", "$PSItem", "$args2", "$env:PATH",
+        "${a b}", "${a`}b}", "$", "$$", "$?", "function", "function Get-X", "function g:F-x",
+        "class", "class Foo : Bar", "param", "if", "else", "foreach", "in", "return", "end",
+        "end-x", "end.x", "Begin", "{", "}", "(", ")", "[", "]", "[string]",
+        "[CmdletBinding(SupportsShouldProcess)]", "[System.IO.Path]::", "::", ".", "..", "1..3",
+        ".Method(", ".Prop", ".Length\n", "?", "=", "==", "!", "&", ";", ",", ":", "+", "-",
+        "*", "/", "1", "42", "2.5", ".5", '"s"', '"a $x b"', '"$(Get-Date)"', '"`n"',
+        '"t`\nu"', '"$"', '"x$"', "'q'", "'", '"', '@"\nhere $x\n"@', "@\"", '"@', "@'\nraw\n'@",
+        "@{", "@(", "@{ a = 1; b = 2 }", "@(1, 2)", "# c", "<# .SYNOPSIS x #>", "<#", "#>",
+        ".NOTES", "`", "`\n", " ", " ", "  ", "\t", "\n", "\n", "\n  ", "é", "\\",
+    ],
 }
 CONSOLE_LINES = ["$ ", "(venv) $ ", "user@host:~$ ", "# ", ">>> ", "Collecting numpy>=1.26",
                  "Epoch 1/10", "...", "<...>", "  Downloading (18 MB)", "done; ok", ""]
@@ -347,8 +408,8 @@ def _random_code(lang: str, rng: random.Random) -> str:
         return _yaml_document(rng)
     if lang == "console":
         return _console_session(rng)
-    pieces = CODE_PIECES[{"c": "cuda", "cpp": "cuda", "ts": "js", "golang": "go", "R": "r"}.get(
-        lang, lang)]
+    pieces = CODE_PIECES[{"c": "cuda", "cpp": "cuda", "ts": "js", "golang": "go", "R": "r",
+                          "rb": "ruby", "posh": "powershell"}.get(lang, lang)]
     # Three backticks would close the fence around the code.
     return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).replace("```", "``'")
 
@@ -356,7 +417,8 @@ def _random_code(lang: str, rng: random.Random) -> str:
 @pytest.mark.jekyll
 @pytest.mark.parametrize("lang", ["bash", "c", "console", "cpp", "css", "cuda", "diff",
                                   "dockerfile", "go", "golang", "html", "java", "js", "json",
-                                  "liquid", "python", "R", "r", "scala", "toml", "ts", "yaml"])
+                                  "liquid", "posh", "powershell", "python", "R", "r", "rb",
+                                  "ruby", "sass", "scala", "scss", "toml", "ts", "yaml"])
 def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
     """Code in the languages with Rouge lexers, as random runs of their pieces, valid or
     not; YAML as configs are written; console sessions as prompts, commands and output."""

@@ -35,6 +35,11 @@ LEXERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("go", "golang"), ("go", "go_tokens")),
     **dict.fromkeys(("r", "R", "s", "S"), ("r", "r_tokens")),
     "scala": ("scala", "scala_tokens"),
+    **dict.fromkeys(("ruby", "rb"), ("ruby", "ruby_tokens")),
+    "scss": ("sass", "scss_tokens"),
+    "sass": ("sass", "sass_tokens"),
+    **dict.fromkeys(("powershell", "posh", "microsoftshell", "msshell"),
+                    ("powershell", "powershell_tokens")),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll), and `guess`, which asks Rouge

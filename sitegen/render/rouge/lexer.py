@@ -22,6 +22,7 @@ class Rule:
     next: str | None = None     # a state to push, "=STATE" to go to instead, "#pop", "#pop2",
                                 # "#reset"
     line_start: bool = False    # tried only at a line's start (Rouge: a pattern with `^` first)
+    moves: bool = False         # an action that always changes the state: may match nothing
 
 
 @dataclass
@@ -47,12 +48,13 @@ class Run:
 
 
 def rule(pattern: str, action: Action, next_state: str | None = None,
-         flags: int = re.A) -> Rule:
+         flags: int = re.A, moves: bool = False) -> Rule:
     """Ruby's word and space classes are ASCII's, its word boundaries Unicode's (where Rouge
     spells Unicode letters, `[[:alpha:]]` or `\\p{L}`, a pattern says `(?u:...)`); `$` ends
     any line."""
     source = UNESCAPED_BOUNDARY.sub(r"\1(?u:\\b)", pattern) if flags & re.A else pattern
-    return Rule(re.compile(source, re.M | flags), action, next_state, pattern.startswith("^"))
+    return Rule(re.compile(source, re.M | flags), action, next_state, pattern.startswith("^"),
+                moves)
 
 
 UNESCAPED_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
@@ -82,7 +84,8 @@ def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tok
             if candidate.line_start and not at_line_start:
                 continue
             found = candidate.pattern.match(rest)
-            if found is None or (not found.end() and candidate.next is None):
+            if found is None or (not found.end() and candidate.next is None
+                                 and not candidate.moves):
                 continue   # an empty match that changes no state would never move on
             action = candidate.action
             if callable(action):
