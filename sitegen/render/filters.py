@@ -490,9 +490,13 @@ def _sort_natural(value: Any, prop: Any = None) -> Any:
     return _ruby_sort(items, lambda a, b: _casecmp(_index(a, prop), _index(b, prop)))
 
 
-def _default(value: Any, fallback: Any = "", *, allow_false: Any = False) -> Any:
+def _default(value: Any, fallback: Any = "", options: Any = None) -> Any:
+    """Liquid's `default(input, default_value = '', options = {})`: keyword arguments arrive
+    as the options hash (`allow_false: true`), or as the default itself when alone."""
     value = _nil(value)
-    missing = value is None if allow_false is True else value is None or value is False
+    allow_false = options.get("allow_false") if isinstance(options, Mapping) else None
+    strict = allow_false is not None and allow_false is not False   # Ruby's truthiness
+    missing = value is None or (value is False and not strict)
     empty = isinstance(value, (str, list, tuple, Mapping)) and len(value) == 0
     return fallback if missing or empty else value
 

@@ -15,15 +15,19 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output
 from liquid import BoundTemplate, Environment
+from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
+from liquid.builtin.expressions.filtered import Filter
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.primitive import Blank, StringLiteral
-from liquid.exceptions import LiquidTypeError
+from liquid.exceptions import LiquidSyntaxError, LiquidTypeError
 from liquid.context import ReadOnlyChainMap, RenderContext, builtin
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.stream import TokenStream
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
+from liquid.undefined import Undefined
 
+from .lax import LaxSyntaxError, lax_condition, lax_output
 from .ruby import liquid_output, ruby_inspect
 from ..printing.filters import print_filters
 from .filters import located_errors, register_filters
@@ -160,10 +164,77 @@ def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
         inner.eof = Token(TOKEN_EOF, TOKEN_EOF,
                           expression.start_index + len(expression.value.rstrip()),
                           expression.source)
+        inner.markup = expression   # type: ignore[attr-defined]  # for the lax parser
     return inner
 
 
 TokenStream.into_inner = _into_inner_with_position  # type: ignore[method-assign]
+
+# --- Ruby Liquid's `warn` error mode, Jekyll's default -----------------------------------------
+
+
+def _lax_fallback(strict: Callable[..., Any], lax: Callable[[Token], Any], shown: str) -> Any:
+    """Parse as python-liquid does and, where that fails on a tag's or output's markup, as Ruby
+    Liquid's lax parser does (sitegen/render/lax.py), with a warning, as Jekyll does. Markup
+    that even the lax parser rejects keeps python-liquid's located error."""
+    def parse(env: Environment, tokens: TokenStream, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return strict(env, tokens, *args, **kwargs)
+        except LiquidSyntaxError as err:
+            markup = getattr(tokens, "markup", None)
+            if markup is None or kwargs.get("inline"):
+                raise
+            try:
+                expression = lax(markup)
+            except LaxSyntaxError:
+                raise err from None
+            _warn_lax(env, markup, err, shown.format(markup.value.strip()))
+            return expression
+    return staticmethod(parse)
+
+
+def _warn_lax(env: Environment, markup: Token, err: LiquidSyntaxError, shown: str) -> None:
+    """Jekyll's "Liquid Warning: Liquid syntax error … in FILE", with sitegen's file line."""
+    renderer, name = getattr(env, "renderer", None), getattr(env, "parsing", "")
+    if renderer is None or not name:
+        return
+    line = markup.source.count("\n", 0, max(markup.start_index, 0)) + renderer.first_line(name)
+    renderer.warnings[f"warning: {name}:{line}: Liquid syntax error ({err.message}) in "
+                      f"\"{shown}\": read leniently, as Jekyll's Liquid does"] = None
+
+
+BooleanExpression.parse = _lax_fallback(  # type: ignore[method-assign]
+    BooleanExpression.parse, lax_condition, "{}")
+FilteredExpression.parse = _lax_fallback(  # type: ignore[method-assign]
+    FilteredExpression.parse, lax_output, "{{{{ {} }}}}")
+
+
+class _JekyllOutput(_output.Output):
+    """`{{ … }}`, whose markup the lax parser can read again (see `_lax_fallback`)."""
+
+    def parse(self, stream: TokenStream) -> _output.OutputNode:
+        token = stream.eat(TOKEN_OUTPUT)
+        markup = stream.expect(TOKEN_EXPRESSION)
+        tokens = TokenStream(tokenize(markup.value, markup))
+        tokens.markup = markup  # type: ignore[attr-defined]
+        return self.node_class(token, FilteredExpression.parse(self.env, tokens))
+
+
+def _ruby_filter_arguments(self: Filter, context: RenderContext) -> tuple[list[Any], dict]:
+    """Ruby's Liquid passes a filter's keyword arguments as one Hash after the positional ones
+    (`default: site:author` gives `default` the value `{"site"=>nil}`), never as keywords."""
+    positional: list[Any] = []
+    keywords: dict[str, Any] = {}
+    for argument in self.args:
+        name, value = argument.evaluate(context)
+        if name:
+            keywords[name] = None if isinstance(value, Undefined) else value   # Ruby's nil
+        else:
+            positional.append(value)
+    return ([*positional, keywords] if keywords else positional), {}
+
+
+Filter.evaluate_args = _ruby_filter_arguments  # type: ignore[method-assign]
 
 # python-liquid's lexer ends a text token at `$`, which also matches before a final newline: the
 # newline becomes a token of its own, and a `-%}` before the text trims it away as well as the
@@ -205,6 +276,15 @@ class JekyllEnvironment(Environment):
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
         return partial(_tokenize_template, rules=_RULES)
 
+    def from_string(self, source: str, name: str = "", *args: Any,
+                    **kwargs: Any) -> BoundTemplate:
+        """python-liquid's, noting the template's name for warnings made while parsing it."""
+        outer, self.parsing = self.parsing, name
+        try:
+            return super().from_string(source, name, *args, **kwargs)
+        finally:
+            self.parsing = outer
+
     def __init__(self, renderer: "Renderer", config: dict[str, Any], plugin_tags: list = (),
                  plugin_filters: dict[str, Callable[..., Any]] | None = None):
         super().__init__()
@@ -212,7 +292,8 @@ class JekyllEnvironment(Environment):
         self.strict_filters = bool((config.get("liquid") or {}).get("strict_filters"))
         self.counters: dict[str, int] = {}   # `increment`, for the whole build (see above)
         self.tags.pop(_ShopifyInclude.name, None)
-        for tag in [*JEKYLL_TAGS, *plugin_tags]:
+        self.parsing = ""   # the template being parsed, for the lax parser's warnings
+        for tag in [_JekyllOutput, *JEKYLL_TAGS, *plugin_tags]:
             self.add_tag(tag)
         register_filters(self, config)
         for name, function in (plugin_filters or {}).items():   # over Jekyll's, as in Ruby

@@ -320,6 +320,10 @@ class Renderer:
 
     # --- Liquid ---------------------------------------------------------------------------
 
+    def first_line(self, name: str) -> int:
+        """The file line on which the template `name`'s text starts (after front matter)."""
+        return self._sources.get(name, ("", 1))[1]
+
     def render_liquid(self, source: str, payload: dict[str, Any], name: str, first_line: int,
                       path: Path) -> str:
         """Render `source` (line `first_line` of file `name`); errors become `SiteError`s."""

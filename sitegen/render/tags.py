@@ -126,7 +126,7 @@ class IncludeNode(SyncNode):
         if INVALID_SEQUENCE.search(file) or not VALID_FILENAME.match(file):
             raise LiquidError(f"invalid file name in include tag: {file!r}", token=self.token)
         dirs = (renderer.page_dir(),) if self.relative else renderer.site.include_dirs
-        path = renderer.locate(file, dirs)
+        path = renderer.locate(file.lstrip("/"), dirs)   # File.join("dir", "/a") is "dir/a"
         if path is None:
             where = ", ".join(str(d) for d in dirs)
             raise LiquidError(f"could not locate the included file '{file}' in any of [{where}]",
