@@ -100,8 +100,7 @@ _IAL_TAIL = re.compile(r"\n\{:(?![:/])\s*([^}\n]*)\}\s*$")
 _IAL_HEAD = re.compile(r"^\{:(?![:/])\s*([^}\n]*)\}\s*\n")
 _HEADER_ID = re.compile(r"\s*\{#([A-Za-z][\w:-]*)\}\s*$")
 _ATTR = re.compile(r"""\.([\w-]+)|#([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-_TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"),
-         (">>", "\u00bb")]
+_TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026")]   # (guillemets: before)
 
 
 _IAL_REFS = re.compile(r"(?<![^\s])([A-Za-z][\w-]*)(?![^\s])")   # bare names: references
@@ -622,12 +621,22 @@ def _guillemets(state: StateCore) -> None:
         if tok.type == "inline" and ("<<" in tok.content or ">>" in tok.content):
             parts, last = [], 0
             for match in _CODE_SPAN.finditer(tok.content):
-                parts.append(tok.content[last:match.start()].replace("<<", "\u00ab")
-                             .replace(">>", "\u00bb"))
+                parts.append(_GUILLEMETS.sub(_guillemet, tok.content[last:match.start()]))
                 parts.append(match.group(0))
                 last = match.end()
-            parts.append(tok.content[last:].replace("<<", "\u00ab").replace(">>", "\u00bb"))
+            parts.append(_GUILLEMETS.sub(_guillemet, tok.content[last:]))
             tok.content = "".join(parts)
+
+
+# kramdown's typographic symbols for guillemets, in its order: escaped ones stay `<<`, and a
+# space after `<<` or before `>>` becomes a no-break space.
+_GUILLEMETS = re.compile(r"\\<<|\\>>|<< | >>|<<|>>")
+_GUILLEMET_CHARS = {"\\<<": "&lt;&lt;", "\\>>": "&gt;&gt;", "<< ": "\u00ab\u00a0",
+                    " >>": "\u00a0\u00bb", "<<": "\u00ab", ">>": "\u00bb"}
+
+
+def _guillemet(found: re.Match) -> str:
+    return _GUILLEMET_CHARS[found.group()]
 
 
 
