@@ -88,9 +88,9 @@ def render_feed(renderer: "Renderer", page: Document) -> str:
         title = f"{title or ''} | {str(data.get('collection')).capitalize()}"
     if data.get("category"):
         title = f"{title or ''} | {str(data['category']).capitalize()}"
-    if title:
+    if _truthy(title):   # Liquid's truth: an empty title or description is still written
         out.append(f'<title type="html">{f["xml_escape"](f["smartify"](title))}</title>')
-    if config.get("description"):
+    if _truthy(config.get("description")):
         out.append(f"<subtitle>{f['xml_escape'](config['description'])}</subtitle>")
     author = config.get("author")
     if _truthy(author):
