@@ -39,6 +39,16 @@ def test_markdown_matches_kramdown(case: Path, kramdown: dict[str, str],
     assert html == kramdown[case.stem]
 
 
+def assert_as_kramdown(texts: list[str]) -> None:
+    """Every text converts as kramdown (through real Jekyll) converts it."""
+    expected = ruby_json(ORACLE, {"markdown": texts})["markdown"]
+    convert = markdown_converter({})
+    differing = [(text, want, convert(text)) for text, want in zip(texts, expected)
+                 if convert(text) != want]
+    assert not differing, f"{len(differing)} of {len(texts)} differ; the first:\n" + \
+        "\n".join(repr(x) for x in differing[0])
+
+
 # Blocks that posts are made of; random posts of them must come out as kramdown writes them.
 POST_BLOCKS = [
     "# Title", "## Sub {#id}", "- a\n- b", "* a\n\n* b", "1. one\n2. two\n   - nested",
@@ -59,12 +69,7 @@ def test_random_posts_match_kramdown() -> None:
     rng = random.Random(1)
     posts = ["\n\n".join(rng.choice(POST_BLOCKS) for _ in range(rng.randint(1, 8))) + "\n"
              for _ in range(300)]
-    expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]
-    convert = markdown_converter({})
-    differing = [(post, want, convert(post)) for post, want in zip(posts, expected)
-                 if convert(post) != want]
-    assert not differing, f"{len(differing)} of 300 differ; the first:\n" + \
-        "\n".join(repr(x) for x in differing[0])
+    assert_as_kramdown(posts)
 
 
 # HTML elements in running text, nested, unclosed or closed by the wrong end tag, around
@@ -92,12 +97,7 @@ def _random_span_html(rng: random.Random, depth: int = 0) -> str:
 def test_random_span_html_matches_kramdown() -> None:
     rng = random.Random(3)
     texts = [rng.choice(["", "# ", "text "]) + _random_span_html(rng) + "\n" for _ in range(300)]
-    expected = ruby_json(ORACLE, {"markdown": texts})["markdown"]
-    convert = markdown_converter({})
-    differing = [(text, want, convert(text)) for text, want in zip(texts, expected)
-                 if convert(text) != want]
-    assert not differing, f"{len(differing)} of 300 differ; the first:\n" + \
-        "\n".join(repr(x) for x in differing[0])
+    assert_as_kramdown(texts)
 
 
 # Runs of `*` and `_`, balanced or not, around words, punctuation, code, HTML and escapes:
@@ -113,12 +113,7 @@ def test_random_emphasis_matches_kramdown() -> None:
     texts = ["".join(rng.choice(EMPHASIS_PIECES) for _ in range(rng.randint(2, 12))).strip()
              for _ in range(400)]
     texts = [text + "\n" for text in texts if text.strip("-+* \n")]
-    expected = ruby_json(ORACLE, {"markdown": texts})["markdown"]
-    convert = markdown_converter({})
-    differing = [(text, want, convert(text)) for text, want in zip(texts, expected)
-                 if convert(text) != want]
-    assert not differing, f"{len(differing)} of {len(texts)} differ; the first:\n" + \
-        "\n".join(repr(x) for x in differing[0])
+    assert_as_kramdown(texts)
 
 
 # Pieces of Markdown, well and badly formed, mixed line by line: conversion never fails.
@@ -424,9 +419,4 @@ def test_random_code_is_highlighted_as_rouge_does(lang: str) -> None:
     not; YAML as configs are written; console sessions as prompts, commands and output."""
     rng = random.Random(7)
     posts = [f"```{lang}\n{_random_code(lang, rng)}\n```\n" for _ in range(400)]
-    expected = ruby_json(ORACLE, {"markdown": posts})["markdown"]
-    convert = markdown_converter({})
-    differing = [(post, want, convert(post)) for post, want in zip(posts, expected)
-                 if convert(post) != want]
-    assert not differing, f"{len(differing)} of 400 differ; the first:\n" + \
-        "\n".join(repr(x) for x in differing[0])
+    assert_as_kramdown(posts)
