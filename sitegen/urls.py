@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from typing import Callable
@@ -22,6 +23,15 @@ def escape_path(path: str) -> str:
 
 def unescape_path(path: str) -> str:
     return unquote(path) if "%" in path else path
+
+
+def url_dir(url: str) -> str:
+    """A page's `dir` in Jekyll: its URL if that ends in "/", else the URL's folder, with a
+    "/" at the end."""
+    if url.endswith("/"):
+        return url
+    folder = posixpath.dirname(url)
+    return folder if folder.endswith("/") else folder + "/"
 
 
 def sanitize(url: str) -> str:

@@ -189,8 +189,7 @@ def render_archive(renderer: "Renderer", page: Archive) -> str:
         renderer.warnings[f"warning: layout '{name}' requested in {page.relative_path} does "
                           "not exist; the archive is written empty"] = None
     elif layout is not None:
-        payload = renderer._payload(page, renderer.drop(page), dict(layout.data))
-        page.output = renderer._place_in_layouts("", payload, layout)
+        page.output = renderer.in_layouts(page, "", layout)
     for hook in renderer.post_render:
         hook(renderer, page)
     return page.output

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 
 from ..render.filters import FilterSet
+from ..render.ruby import ruby_truthy
 from ..render.tags import InlineTag, MarkupNode
 from ..site import Document
 
@@ -88,12 +89,12 @@ def render_feed(renderer: "Renderer", page: Document) -> str:
         title = f"{title or ''} | {str(data.get('collection')).capitalize()}"
     if data.get("category"):
         title = f"{title or ''} | {str(data['category']).capitalize()}"
-    if _truthy(title):   # Liquid's truth: an empty title or description is still written
+    if ruby_truthy(title):   # Liquid's truth: an empty title or description is still written
         out.append(f'<title type="html">{f["xml_escape"](f["smartify"](title))}</title>')
-    if _truthy(config.get("description")):
+    if ruby_truthy(config.get("description")):
         out.append(f"<subtitle>{f['xml_escape'](config['description'])}</subtitle>")
     author = config.get("author")
-    if _truthy(author):
+    if ruby_truthy(author):
         out.append(_author(f, author))
     for post in _posts(renderer, page, feed_config):
         out.append(_entry(renderer, post, feed_config))
@@ -107,7 +108,7 @@ def _author(f: Mapping[str, Any], author: Any) -> str:
     name = f["default"](_field(author, "name"), author)
     parts = [f"<name>{f['xml_escape'](name)}</name>"]
     for key in ("email", "uri"):
-        if _truthy(_field(author, key)):
+        if ruby_truthy(_field(author, key)):
             parts.append(f"<{key}>{f['xml_escape'](_field(author, key))}</{key}>")
     return "<author>" + "".join(parts) + "</author>"
 
@@ -125,7 +126,7 @@ def _entry_author(f: Mapping[str, Any], site: Any, post: Any) -> str:
     parts = [f"<name>{f['xml_escape'](name)}</name>"]
     for key in ("email", "uri"):
         value = f["default"](_field(author, key), None)
-        if _truthy(value):
+        if ruby_truthy(value):
             parts.append(f"<{key}>{f['xml_escape'](value)}</{key}>")
     return "<author>" + "".join(parts) + "</author>"
 
@@ -133,11 +134,6 @@ def _entry_author(f: Mapping[str, Any], site: Any, post: Any) -> str:
 def _field(value: Any, key: str) -> Any:
     """`value.key` in Liquid: a hash's entry, else nil."""
     return value.get(key) if isinstance(value, Mapping) else None
-
-
-def _truthy(value: Any) -> bool:
-    """Liquid's truth: only nil and false are false."""
-    return value is not None and value is not False
 
 
 def _posts(renderer: "Renderer", page: Document, feed_config: dict[str, Any]) -> list[Any]:

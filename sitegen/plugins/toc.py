@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from liquid.filter import with_context
 
-from ..render.ruby import ruby_to_s as _s
+from ..render.ruby import ruby_to_s as _s, ruby_truthy
 from ..render.tags import InlineTag, MarkupNode
 
 # --- libxml2's HTML 4 element table (`html40ElementTable`): what its serializer asks ------
@@ -537,7 +537,7 @@ class TocNode(MarkupNode):
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         page = _page(context)
         flag = page.get("toc") if hasattr(page, "get") else None
-        if flag is None or flag is False:
+        if not ruby_truthy(flag):
             return 0
         _, found, options = _parsed(page.get("content"), context)
         return buffer.write(build_toc(found, options))

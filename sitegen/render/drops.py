@@ -5,12 +5,12 @@ They are computed lazily because most templates touch only a few keys of a few d
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..site import Collection, Document, Excerpt, StaticFile
+from ..urls import url_dir
 from .ruby import ruby_inspect, ruby_to_s
 
 if TYPE_CHECKING:
@@ -184,10 +184,7 @@ class PageDrop(Drop):
         if key == "content":
             return self._content if self._content is not None else page.content
         if key == "dir":
-            if page.url.endswith("/"):
-                return page.url
-            folder = posixpath.dirname(page.url)
-            return folder if folder.endswith("/") else folder + "/"
+            return url_dir(page.url)
         if key == "excerpt":
             if "excerpt" in page.data:
                 return ruby_to_s(page.data["excerpt"])

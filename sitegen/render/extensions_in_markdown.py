@@ -13,7 +13,6 @@ from markdown_it.rules_inline import StateInline
 
 from .html_in_markdown import PARSE_BLOCK_HTML
 
-NAMES = ("comment", "nomarkdown", "options")
 _START = r"\{::(comment|nomarkdown|options)(?:\s([^}]*?))?(/)?\}"
 BLOCK_START = re.compile(rf" {{0,3}}{_START}[ \t]*$")
 SPAN_START = re.compile(_START)
@@ -38,10 +37,11 @@ def block_extension(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if silent:
         return True
     if name == "options":   # for what follows: a mark in the tokens (written as nothing)
-        state.push("kramdown_options", "", 0).meta = _options(options)
-        for key, *values in _OPTION.findall(options):
-            if key == "parse_block_html":   # read while parsing, so from here on
-                state.env[PARSE_BLOCK_HTML] = "".join(values) not in ("false", "nil", "")
+        values = _options(options)
+        state.push("kramdown_options", "", 0).meta = {
+            key: _on(value) for key, value in values.items() if key == "auto_ids"}
+        if "parse_block_html" in values:   # read while parsing, so from here on
+            state.env[PARSE_BLOCK_HTML] = _on(values["parse_block_html"])
     else:
         body = state.getLines(start + 1, last, state.blkIndent, False) \
             if last > start else None
@@ -73,15 +73,19 @@ def span_extension(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _options(text: str) -> dict[str, object]:
-    """The option the converter reads: `auto_ids`."""
-    return {key: "".join(values) not in ("false", "nil", "")
-            for key, *values in _OPTION.findall(text) if key == "auto_ids"}
+def _options(text: str) -> dict[str, str]:
+    """An extension's options (`key="value"`, `key='value'` or `key=value`) by name."""
+    return {key: "".join(values) for key, *values in _OPTION.findall(text)}
+
+
+def _on(value: str) -> bool:
+    """A boolean option as kramdown parses it: `false`, `nil` and nothing are off."""
+    return value not in ("false", "nil", "")
 
 
 def _is_html(name: str, options: str) -> bool:
     """Whether the extension writes into HTML: `{::nomarkdown type="latex"}` does not."""
-    types = " ".join("".join(v) for k, *v in _OPTION.findall(options) if k == "type").split()
+    types = _options(options).get("type", "").split()
     return name != "nomarkdown" or not types or "html" in types
 
 

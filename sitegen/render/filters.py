@@ -43,7 +43,7 @@ from ..urls import slugify
 from . import markdown
 from .kramdown_rules import smart_quote
 from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
-from .ruby import join, ruby_float, ruby_inspect, ruby_to_s
+from .ruby import join, ruby_float, ruby_inspect, ruby_to_s, ruby_truthy
 
 Filter = Callable[..., Any]
 
@@ -495,8 +495,7 @@ def _default(value: Any, fallback: Any = "", options: Any = None) -> Any:
     as the options hash (`allow_false: true`), or as the default itself when alone."""
     value = _nil(value)
     allow_false = options.get("allow_false") if isinstance(options, Mapping) else None
-    strict = allow_false is not None and allow_false is not False   # Ruby's truthiness
-    missing = value is None or (value is False and not strict)
+    missing = value is None or (value is False and not ruby_truthy(allow_false))
     empty = isinstance(value, (str, list, tuple, Mapping)) and len(value) == 0
     return fallback if missing or empty else value
 

@@ -11,7 +11,7 @@ CommonMark (a list of block names, ending at a blank line) instead.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Any, Callable, Iterable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -89,12 +89,18 @@ def attribute_values(text: str, name: str, span: bool = False) -> dict[str, str]
 
 
 def attributes(text: str, name: str, span: bool = False) -> str:
-    """The attributes of a start tag as kramdown writes them: double-quoted, a bare name as
-    `name=""`, no `markdown` (it is kramdown's instruction)."""
+    """The attributes of a start tag as kramdown writes them, without `markdown` (it is
+    kramdown's instruction)."""
     values = attribute_values(text, name, span)
     values.pop("markdown", None)
-    return "".join(f' {k}="{escape(v, attribute=True)}"' for k, v in values.items()
-                   if not (k == "id" and not v.strip()))
+    return write_attributes(values.items())
+
+
+def write_attributes(pairs: Iterable[tuple[str, Any]]) -> str:
+    """Attributes as kramdown's `html_attributes` writes them: each as ` name="value"`,
+    escaped (an entity reference already in a value stays), and a blank id left out."""
+    return "".join(f' {key}="{escape(str(value), attribute=True)}"' for key, value in pairs
+                   if key != "id" or str(value).strip())
 
 
 # Renders Markdown blocks found inside a raw element (`<div markdown="1">`) at an indent level.
@@ -277,8 +283,9 @@ def _blocks_later(state: StateBlock) -> Blocks:
     return later
 
 
-def _fill_blocks(state: StateCore) -> None:
-    """Put the Markdown inside raw elements, rendered, where `_blocks_later` marked it."""
+def fill_blocks(state: StateCore) -> None:
+    """A core rule for markdown-it: the Markdown inside raw elements, rendered now that the
+    whole document's link definitions are known, where `_blocks_later` marked it."""
     pending = state.env.pop(PENDING, None)
     if not pending:
         return
@@ -346,8 +353,8 @@ def _markdown_inside(tag: re.Match, name: str, default: str | None = None) -> bo
     """`markdown="1"` on an element whose content kramdown reads as blocks, or
     `markdown="block"`: Markdown inside the element. `default`: the value without the
     attribute ("1" after `{::options parse_block_html="true" /}`)."""
-    wanted = {key.lower(): value for key, value in
-              attribute_values(tag.group(2), name).items()}.get("markdown", default)
+    wanted = _markdown_attribute(tag, name)
+    wanted = default if wanted is None else wanted
     return tag.group(4) is None and (wanted == "block" or
                                      (wanted == "1" and name in BLOCK_CONTENT))
 
@@ -438,11 +445,16 @@ def raw_span(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _markdown_attribute(tag: re.Match, name: str) -> str | None:
+    """The start tag's `markdown` attribute (kramdown's instruction), in any case."""
+    return {key.lower(): value for key, value in
+            attribute_values(tag.group(2), name).items()}.get("markdown")
+
+
 def _raw_content(tag: re.Match, name: str) -> bool:
     """kramdown's content model for a span-level element, which its `markdown` attribute may
     change (`"0"`: raw, `"span"`: Markdown)."""
-    wanted = {key.lower(): value for key, value in
-              attribute_values(tag.group(2), name).items()}.get("markdown")
+    wanted = _markdown_attribute(tag, name)
     if wanted in ("0", "span"):
         return wanted == "0"
     return name not in SPAN_CONTENT and name not in BLOCK_CONTENT
@@ -460,9 +472,7 @@ def _block_tags_as_text(children: list[Token]) -> None:
 def balance_span_tags(state: StateCore) -> None:
     """A core rule for markdown-it: span elements in running text as kramdown nests them. An
     end tag that does not close the innermost open element is text (a `stray_tag`), and an
-    element still open at the end of its paragraph is closed there. First, the Markdown inside
-    raw elements is rendered (now that the whole document's link definitions are known)."""
-    _fill_blocks(state)
+    element still open at the end of its paragraph is closed there."""
     for index, block in enumerate(state.tokens):
         if block.type != "inline" or not block.children:
             continue

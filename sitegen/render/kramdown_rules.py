@@ -82,6 +82,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.inline.ruler.before("html_inline", "kramdown_raw_span", html_in_markdown.raw_span)
     md.core.ruler.after("inline", "kramdown_span_tags", html_in_markdown.balance_span_tags)
+    md.core.ruler.before("kramdown_span_tags", "kramdown_html_blocks",
+                         html_in_markdown.fill_blocks)
     md.core.ruler.after("block", "kramdown_bullet_lists", _join_bullet_lists)
     md.core.ruler.after("kramdown_bullet_lists", "kramdown_list_paragraphs", _list_paragraphs)
     md.core.ruler.after("kramdown_list_paragraphs", "kramdown_definition_paragraphs",
@@ -462,11 +464,9 @@ def _next_item(state: StateBlock, line: int) -> bool:
 
 
 def _ends_quote(state: StateBlock, line: int) -> bool:
-    """kramdown's LAZY_END: a blank line, a block IAL, an end-of-block `^`, or a line that
-    starts or ends a block-level HTML element."""
+    """kramdown's LAZY_END: a blank line, or one of `ends_lazy_lines`."""
     text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
-    return not text.strip(" \t") or text.startswith("{:") or text.rstrip() == "^" or \
-        bool(html_in_markdown.HTML_LINE.match(text))
+    return not text.strip(" \t") or lists_in_markdown.ends_lazy_lines(text)
 
 
 def _fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -560,9 +560,10 @@ def _header_ids(state: StateCore) -> None:
     tokens = state.tokens
     auto = state.env.get("auto_ids", True)
     depth = 0   # in how many HTML elements with Markdown inside
-    for tok in tokens:   # {::options auto_ids="false" /}: the last one counts for all
-        if tok.type == "kramdown_options":
-            auto = tok.meta.get("auto_ids", auto)
+    if "{::options" in state.src:   # {::options auto_ids="false" /}: the last one counts
+        for tok in tokens:
+            if tok.type == "kramdown_options":
+                auto = tok.meta.get("auto_ids", auto)
     for i, tok in enumerate(tokens):
         depth += {"html_block_open": 1, "html_block_close": -1}.get(tok.type, 0)
         if tok.type != "heading_open":
@@ -637,8 +638,6 @@ _GUILLEMET_CHARS = {"\\<<": "&lt;&lt;", "\\>>": "&gt;&gt;", "<< ": "\u00ab\u00a0
 
 def _guillemet(found: re.Match) -> str:
     return _GUILLEMET_CHARS[found.group()]
-
-
 
 
 # kramdown's `SQ_RULES`, tried in order at a quote (with the character before it, if any, in

@@ -91,12 +91,19 @@ def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]
             blank_before = True
         elif state.sCount[line] >= indent:
             blank_before = False
-        elif blank_before or text.startswith("{:") or text.rstrip() == "^" or \
-                html_in_markdown.HTML_LINE.match(text):
+        elif blank_before or ends_lazy_lines(text):
             break
         else:
             lazy.append((line, indent))
     return lazy
+
+
+def ends_lazy_lines(text: str) -> bool:
+    """kramdown's LAZY_END without its blank line: a block IAL, an end-of-block `^`, or a
+    line that starts or ends a block-level HTML element (text: a line from its first
+    non-space character)."""
+    return text.startswith("{:") or text.rstrip() == "^" or \
+        bool(html_in_markdown.HTML_LINE.match(text))
 
 
 def _text_column(state: StateBlock, line: int, begin: int, stop: int) -> int:

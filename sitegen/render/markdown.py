@@ -111,14 +111,9 @@ class KramdownRenderer(RendererHTML):
 
     @staticmethod
     def renderAttrs(token: Token) -> str:
-        """Attributes as kramdown writes them: an entity reference already in a value (a
-        link's `&amp;`, kept as written) is not escaped again, and a blank id is left out (a
-        header without letters or digits has none)."""
-        if not token.attrs:
-            return ""
-        return "".join(f' {key}="{html_in_markdown.escape(str(value), attribute=True)}"'
-                       for key, value in token.attrItems()
-                       if key != "id" or str(value).strip())
+        """Attributes as kramdown writes them (a link's `&amp;`, kept as written, is not
+        escaped again; a header without letters or digits has no id)."""
+        return html_in_markdown.write_attributes(token.attrItems()) if token.attrs else ""
 
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
               env: EnvType) -> str:
@@ -130,12 +125,12 @@ class KramdownRenderer(RendererHTML):
                    env: EnvType) -> str:
         return highlight_code_block(tokens[idx].content, None, *self._code_attrs(tokens[idx]))
 
-    def _code_attrs(self, tok: Token) -> tuple[str, str]:
+    @staticmethod
+    def _code_attrs(tok: Token) -> tuple[str, str]:
         """A code block's attributes from an attribute list: written ones, and its classes
         (which go between the language's and Rouge's)."""
-        rest = Token("code", "", 0)
-        rest.attrs = {k: v for k, v in (tok.attrs or {}).items() if k != "class"}
-        return self.renderAttrs(rest), str(tok.attrGet("class") or "")
+        rest = [(key, value) for key, value in (tok.attrs or {}).items() if key != "class"]
+        return html_in_markdown.write_attributes(rest), str(tok.attrGet("class") or "")
 
     def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
@@ -206,9 +201,7 @@ class KramdownRenderer(RendererHTML):
         if tok.attrGet("title"):
             attrs["title"] = tok.attrGet("title")
         attrs.update((k, v) for k, v in tok.attrs.items() if k not in ("src", "alt", "title"))
-        rendered = " ".join(f'{k}="{html_in_markdown.escape(str(v), attribute=True)}"'
-                             for k, v in attrs.items())
-        return f"<img {rendered} />"
+        return f"<img{html_in_markdown.write_attributes(attrs.items())} />"
 
     def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                 env: EnvType) -> str:

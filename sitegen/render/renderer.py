@@ -20,6 +20,7 @@ from ..config import markdown_exts
 from ..errors import SiteError, line_at, shown
 from ..read.frontmatter import read_text
 from ..site import Document, Excerpt, Layout, Site, StaticFile
+from ..urls import url_dir
 from .drops import (CollectionDrop, DocumentDrop, ExcerptDrop, JekyllDrop, PageDrop, SiteDrop,
                     StaticFileDrop)
 from .filters import apply_filter
@@ -264,6 +265,12 @@ class Renderer:
                             line_at(doc.header, line) if line else None)
         return layout
 
+    def in_layouts(self, doc: Document, content: str, layout: Layout) -> str:
+        """`content` of the page `doc` placed in `layout` and the layouts around it: for a
+        plugin's generated page (a jekyll-archives archive)."""
+        return self._place_in_layouts(content, self._payload(doc, self.drop(doc),
+                                                             dict(layout.data)), layout)
+
     def _place_in_layouts(self, content: str, payload: dict[str, Any], layout: Layout) -> str:
         """Each layout wraps the output, up its chain; inner layouts' data wins."""
         used: list[Layout] = []
@@ -313,7 +320,7 @@ class Renderer:
         listing is made again). Its path is its URL's folder plus its name, as a `Page`'s."""
         name = doc.basename + ".css.map"
         self.site.pages.append(Document(
-            path=doc.path.with_name(name), relative_path=_url_folder(doc.url)[1:] + name,
+            path=doc.path.with_name(name), relative_path=url_dir(doc.url).lstrip("/") + name,
             collection=None, data=doc.data, content=source_map, dir=doc.dir,
             url=_map_url(doc), output_ext=".map", asset=True))
         self._listings.pop("pages", None)
@@ -578,15 +585,6 @@ class Renderer:
 
 ASSET_EXTS = (".sass", ".scss", ".coffee")
 PARALLEL_MIN_DOCS = 200
-
-
-def _url_folder(url: str) -> str:
-    """A page's `dir` in Jekyll: its URL if that ends in "/", else the URL's folder, with a
-    "/" at each end."""
-    if url.endswith("/"):
-        return url
-    folder = url.rsplit("/", 1)[0] + "/"
-    return folder if folder.startswith("/") else "/" + folder
 
 
 def _map_url(css_page: Document) -> str:

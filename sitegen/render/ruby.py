@@ -17,6 +17,11 @@ from ..dates import strftime, time_to_s
 RUBY_SPACE = " \t\n\v\f\r"      # what `\s` matches in Ruby
 
 
+def ruby_truthy(value: Any) -> bool:
+    """Ruby's (and so Liquid's) truth: only nil and false are false; "" and 0 are true."""
+    return value is not None and value is not False
+
+
 def ruby_strip(text: str) -> str:
     """Ruby's `strip`, with which kramdown trims paragraphs, headers and table cells: ASCII
     whitespace only, so a no-break space at either end is text."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError, line_at, shown
+from .ruby import ruby_truthy
 
 STYLES = ("nested", "expanded", "compact", "compressed")
 # libsass's default, which sassc keeps unless `sass: precision` is set (libsass-python's is 5)
@@ -88,7 +89,7 @@ def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any],
             raise _located(f"Sass error: {first.removeprefix('Error: ')}", message, path,
                            text, source, relative_path, first_line) from None
         css, source_map = result if with_map else (result, None)
-        css = _without_bom(css, _truthy(options.get("add_charset")))
+        css = _without_bom(css, ruby_truthy(options.get("add_charset")))
         if source_map is not None:
             source_map = _relocate_map(source_map, path, source, name)
         return SassResult(css, source_map)
@@ -100,11 +101,6 @@ def _precision(config: dict[str, Any]) -> int:
     if config.get("safe") or not isinstance(value, int) or isinstance(value, bool):
         return PRECISION
     return value
-
-
-def _truthy(value: Any) -> bool:
-    """Ruby's truth: only nil and false are false."""
-    return value is not None and value is not False
 
 
 def _without_bom(css: str, add_charset: bool) -> str:

@@ -11,6 +11,8 @@ from typing import Callable, Sequence
 
 from markdown_it.token import Token
 
+from .html_in_markdown import write_attributes
+
 PLACEHOLDER = "\0toc\0"        # where the list stood, until the whole document is written
 
 
@@ -65,7 +67,7 @@ def _entry_tokens(inline: Token) -> list[Token]:
 
 def _list(entries: list[Entry], tag: str, attrs: dict[str, str], prefix: str,
           indent: int) -> str:
-    written = "".join(f' {key}="{value}"' for key, value in attrs.items())
+    written = write_attributes(attrs.items())
     items = "".join(_item(entry, tag, prefix, indent + 2) for entry in entries)
     return f"{' ' * indent}<{tag}{written}>\n{items}{' ' * indent}</{tag}>\n"
 
