@@ -67,6 +67,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.block.ruler.at("fence", _fence, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("list", lists_in_markdown.list_rule,
                       {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before("table", "kramdown_chunk_start", lists_in_markdown.chunk_start,
+                          {"alt": ["list"]})
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
     md.inline.ruler.at("backticks", _code_span)
@@ -312,14 +314,15 @@ def _html(content: str) -> list[Token]:
 
 def _join_bullet_lists(state: StateCore) -> None:
     """Bullet lists one after the other are one list in kramdown, whatever their markers
-    (CommonMark starts a new list when `-` becomes `*`): the blank lines between them go to
-    the item before."""
+    (CommonMark starts a new list when `-` becomes `*`), unless they are in two chunks of an
+    item's text (`lists_in_markdown.chunk_start`): the blank lines between them go to the item
+    before."""
     tokens = state.tokens
     i = 0
     while i + 1 < len(tokens):
         close, following = tokens[i], tokens[i + 1]
         if close.type == "bullet_list_close" and following.type == "bullet_list_open" and \
-                close.level == following.level:
+                close.level == following.level and not following.meta.get("chunk"):
             first = next(t for t in reversed(tokens[:i]) if t.type == "bullet_list_open"
                          and t.level == close.level)
             item = next(t for t in reversed(tokens[:i]) if t.type == "list_item_open"
@@ -429,7 +432,9 @@ def _blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     last = start + 1
-    while last < end and not _ends_quote(state, last) and not _next_item(state, last):
+    chunks = state.env.get(lists_in_markdown.CHUNK_STARTS, ())
+    while last < end and not _ends_quote(state, last) and not _next_item(state, last) and \
+            last not in chunks:
         last += 1
     lines = range(start, last)
     saved = [(state.bMarks[i], state.tShift[i], state.sCount[i], state.bsCount[i]) for i in lines]

@@ -29,21 +29,38 @@ def list_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         return True     # any numbered line ends a paragraph in kramdown, not only `1.`
     if silent or state.is_code_block(start_line):
         return list_block(state, start_line, end_line, silent)
-    lazy = _lazy_lines(state, start_line, end_line)
+    lazy, chunks = _lazy_lines(state, start_line, end_line)
+    starts = state.env.setdefault(CHUNK_STARTS, set())
+    new_starts = chunks - starts
+    starts |= new_starts
     marked = state.env.setdefault(LAZY, {})
     outer = {line: marked.get(line) for line, _ in lazy}   # a list around this one's marks
     for line, indent in lazy:   # indented as far as the item's text, for markdown-it
         marked[line] = (indent, state.sCount[line] - state.blkIndent)
         state.sCount[line] += indent
+    opened = len(state.tokens)
     try:
         return list_block(state, start_line, end_line, silent)
     finally:
+        if start_line in starts and len(state.tokens) > opened:
+            state.tokens[opened].meta["chunk"] = True   # not one list with the one before
+        starts -= new_starts
         for line, indent in lazy:
             state.sCount[line] -= indent
             if outer[line] is None:
                 del marked[line]
             else:
                 marked[line] = outer[line]
+
+
+# state.env: the lines where kramdown starts a new chunk of an item's text (see `_lazy_lines`)
+CHUNK_STARTS = "kramdown_chunk_starts"
+
+
+def chunk_start(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Ends a list where kramdown starts a new chunk of the enclosing item's text: each chunk
+    is read on its own, so nothing open in one continues into the next."""
+    return silent and start in state.env.get(CHUNK_STARTS, ())
 
 
 # state.env: the lines list items take lazily while they are read: the column of the item's
@@ -71,12 +88,16 @@ def lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
     return " " * max(0, column + own - state.blkIndent) + state.src[begin:state.eMarks[line]]
 
 
-def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]]:
+def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[list[tuple[int, int]],
+                                                                  set[int]]:
     """The lines that kramdown adds to the items of the list at `start` although they are
-    indented less than the item's text, each with that text's indentation."""
+    indented less than the item's text, each with that text's indentation; and the lines
+    where kramdown starts a new chunk of an item's text: its first line indented as far as
+    the text that starts a list, unless a blank line or a list came before in the item."""
     ordered = state.src[state.bMarks[start] + state.tShift[start]].isdigit()
     lazy: list[tuple[int, int]] = []
-    indent, blank_before = 0, False
+    chunks: set[int] = set()
+    indent, blank_before, nested = 0, False, False
     for line in range(start, end):
         begin, stop = state.bMarks[line] + state.tShift[line], state.eMarks[line]
         text = state.src[begin:stop]
@@ -87,15 +108,22 @@ def _lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]
             text[0].isdigit() == ordered
         if item:
             indent, blank_before = _text_column(state, line, begin, stop), False
+            nested = bool(ITEM_MARKER.match(state.src, begin + indent - state.sCount[line], stop))
         elif not text.strip(" \t"):
-            blank_before = True
+            blank_before = nested = True
         elif state.sCount[line] >= indent:
+            if not nested and state.sCount[line] - indent <= 3 and ITEM_MARKER.match(text):
+                chunks.add(line)
+                nested = True
             blank_before = False
         elif blank_before or ends_lazy_lines(text):
             break
+        elif nested and state.sCount[line] - state.blkIndent <= 3 and ITEM_MARKER.match(text):
+            # kramdown indents it by the item's text and four more: deeper in the last chunk
+            lazy.append((line, 2 * indent - state.blkIndent + 4))
         else:
             lazy.append((line, indent))
-    return lazy
+    return lazy, chunks
 
 
 def ends_lazy_lines(text: str) -> bool:
