@@ -52,7 +52,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
             ("kramdown_table", _table, {"alt": ["reference"]})):
         md.block.ruler.before("footnote_def", name, rule, ends)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _abbreviation)
-    md.block.ruler.before("paragraph", "kramdown_ial_line", _outdented_ial,
+    md.block.ruler.before("paragraph", "kramdown_ial_line", _ial_line,
                           {"alt": ["paragraph"]})
     md.block.ruler.before("paragraph", "kramdown_definition_line", _outdented_definition,
                           {"alt": ["paragraph"]})
@@ -122,12 +122,13 @@ def _outdented_definition(state: StateBlock, start: int, end: int, silent: bool)
         bool(_DEFINITION.match(state.src, begin, state.eMarks[start]))
 
 
-def _outdented_ial(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """An attribute list less indented than a list item's text ends the item's paragraph
-    (and so the list, which it then belongs to: `* TOC` then `{:toc}`). Never a block."""
+def _ial_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line that is an attribute list (up to three spaces in) ends a paragraph, as in
+    kramdown; one less indented than a list item's text ends the item's paragraph and so the
+    list, which it then belongs to (`* TOC` then `{:toc}`). Never a block."""
     begin = state.bMarks[start] + state.tShift[start]
-    return silent and state.sCount[start] < state.blkIndent and \
-        state.src.startswith("{:", begin) and not state.src.startswith(("{::", "{:/"), begin)
+    return silent and state.sCount[start] - state.blkIndent <= 3 and \
+        bool(_IAL.match(state.src[begin:state.eMarks[start]]))
 
 
 def _parse_ial(text: str) -> list[tuple[str, str]]:
@@ -150,12 +151,29 @@ def _apply_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
         token.attrSet(key, value)
 
 
+def _apply_block_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
+    """A block's attributes; an HTML block gets them in its start tag, after its own (a class
+    is added to the classes it has)."""
+    if token.type != "html_block":
+        _apply_attrs(token, attrs)
+        return
+    tag = html_in_markdown.START_TAG.match(token.content)
+    if tag is None:
+        return
+    values = html_in_markdown.attribute_values(tag.group(2), tag.group(1))
+    for key, value in attrs:
+        values[key] = f"{values[key]} {value}" if key == "class" and values.get(key) else value
+    token.content = f"<{tag.group(1)}{html_in_markdown.write_attributes(values.items())}" + \
+        token.content[tag.end(2):]
+
+
 def _block_ials(state: StateCore) -> None:
-    """`{: …}` after a block (same paragraph's last line) or alone before the next block."""
+    """`{: …}` after a block (same paragraph's last line, or the lines right after it, one
+    list each) or alone before the next block."""
     if "{:" not in state.src:
         return
-    tokens = state.tokens
-    pending: list[tuple[str, str]] | None = None
+    tokens, lines = state.tokens, state.env.get("lines", [])
+    pending: tuple[list[tuple[str, str]], int] | None = None   # for the next block at a level
     remove: set[int] = set()
     i = 0
     while i < len(tokens):
@@ -165,31 +183,47 @@ def _block_ials(state: StateCore) -> None:
             whole = _IAL.match(inline.content)
             if whole:
                 attrs = _parse_ial(whole.group(1))
-                prev = _previous_block(tokens, i)
-                if prev is not None and tokens[i].map and prev[1] is not None and \
-                        prev[1] == tokens[i].map[0]:
-                    _apply_attrs(tokens[prev[0]], attrs)
+                before = _block_right_before(tokens, i, lines)
+                if before is not None:
+                    _apply_block_attrs(before, attrs)
                     if "toc" in _IAL_REFS.findall(whole.group(1)):   # `{:toc}` on a list
-                        tokens[prev[0]].meta["toc"] = True
+                        before.meta["toc"] = True
+                    if tok.map and before.map:   # the block's lines now end after it
+                        before.map = [before.map[0], tok.map[1]]
+                        tokens[i + 2].meta["ial_for"] = before   # for a next IAL line
                 else:
-                    pending = attrs
+                    pending = attrs, tok.level
                 remove.update({i, i + 1, i + 2})
                 i += 3
                 continue
             head = _IAL_HEAD.match(inline.content)
-            if head:
+            if head:   # the block right before it takes it, else this paragraph
                 inline.content = inline.content[head.end():]
-                _apply_attrs(tok, _parse_ial(head.group(1)))
+                _apply_block_attrs(_block_right_before(tokens, i, lines) or tok,
+                                   _parse_ial(head.group(1)))
             tail = _IAL_TAIL.search(inline.content)
             if tail:
                 inline.content = inline.content[: tail.start()]
                 _apply_attrs(tok, _parse_ial(tail.group(1)))
-        if pending is not None and tok.level == 0 and (
-                tok.nesting == 1 or tok.type in ("fence", "code_block")):
-            _apply_attrs(tok, pending)
+        if pending is not None and tok.level == pending[1] and (
+                tok.nesting == 1 or tok.type in ("fence", "code_block", "html_block")):
+            _apply_block_attrs(tok, pending[0])
             pending = None
         i += 1
     state.tokens = [t for j, t in enumerate(tokens) if j not in remove]
+
+
+def _block_right_before(tokens: Sequence[Token], index: int, lines: list[str]) -> Token | None:
+    """The block that ends right before the paragraph at `index` (the one an attribute list
+    there belongs to), past attribute lists that went to it; not across a blank line (a
+    list's lines include those after it)."""
+    prev = _previous_block(tokens, index)
+    start = tokens[index].map[0] if tokens[index].map else None
+    if prev is None or start is None or prev[1] != start or \
+            (0 < start <= len(lines) and is_blank(lines[start - 1])):
+        return None
+    close = tokens[_close_of(tokens, prev[0])]
+    return close.meta.get("ial_for") or tokens[prev[0]]
 
 
 _SPAN_IAL = re.compile(r"\{:((?:\\\}|[^}])+)\}")
@@ -197,17 +231,41 @@ _SPAN_TARGETS = {"image", "code_inline", "link_close", "em_close", "strong_close
 
 
 def _span_ials(state: StateCore) -> None:
-    """`{: …}` right after an image, link, emphasis or code span gives it those attributes."""
+    """`{: …}` right after an image, link, emphasis or code span gives it those attributes;
+    the list may go on over line breaks."""
     if "{:" not in state.src:
         return
     for tok in state.tokens:
         children = tok.children or []
-        for i, child in enumerate(children[1:], 1):
-            target = children[i - 1]
-            found = _SPAN_IAL.match(child.content) if child.type == "text" else None
-            if found and target.type in _SPAN_TARGETS:
-                _apply_attrs(_opening(children, i - 1), _parse_ial(found.group(1)))
-                child.content = child.content[found.end():]
+        i = 1
+        while i < len(children):
+            target, child = children[i - 1], children[i]
+            if child.type == "text" and target.type in _SPAN_TARGETS and \
+                    child.content.startswith("{:"):
+                _span_ial(children, i)
+            i += 1
+
+
+def _span_ial(children: list[Token], index: int) -> None:
+    """Applies the attribute list that starts the text at `index` (to the span before it),
+    taking the text and line breaks it spans."""
+    parts, last = [], index
+    while last < len(children) and children[last].type in ("text", "softbreak"):
+        parts.append(children[last].content if children[last].type == "text" else "\n")
+        last += 1
+    found = _SPAN_IAL.match("".join(parts))
+    if found is None:
+        return
+    _apply_attrs(_opening(children, index - 1), _parse_ial(found.group(1)))
+    used = found.end()
+    for j in range(index, last):
+        size = len(parts[j - index])
+        if used < size or j == last - 1:
+            children[j].content = children[j].content[used:] if children[j].type == "text" \
+                else children[j].content
+            del children[index:j]
+            return
+        used -= size
 
 
 def _opening(tokens: Sequence[Token], index: int) -> Token:
@@ -356,8 +414,12 @@ def _list_paragraphs(state: StateCore) -> None:
             free = False
             if paragraph:
                 end, item_end = first.map[1], tokens[item].map[1]
+                while end < min(len(lines), item_end) and _IAL.match(lines[end].strip()):
+                    end += 1   # its attribute list lines
                 blank_next = end < min(len(lines), item_end) and is_blank(lines[end])
-                free = not blank_next or (last and len(blocks) == 1)
+                alone = all(tokens[b].type == "paragraph_open" and   # attribute lists aside
+                            _IAL.match(tokens[b + 1].content) for b in blocks[1:])
+                free = not blank_next or (last and alone)
                 if free and last and len(items) > 1:
                     free = any(bare)
             bare.append(free or not paragraph)
@@ -408,15 +470,18 @@ def _close_of(tokens: Sequence[Token], index: int) -> int:
 
 
 def _previous_block(tokens: Sequence[Token], index: int) -> tuple[int, int | None] | None:
-    """The opening token of the top-level block before `index`, and the line it ends on."""
-    depth = 0
+    """The opening token of the block before `index` in the same container, and the line it
+    ends on."""
+    depth, level = 0, tokens[index].level
     for j in range(index - 1, -1, -1):
         tok = tokens[j]
         if tok.nesting == -1:
             depth += 1
         elif tok.nesting == 1:
             depth -= 1
-        if depth == 0 and tok.nesting >= 0 and tok.level == 0 and tok.type != "inline":
+        if depth < 0:
+            return None
+        if depth == 0 and tok.nesting >= 0 and tok.level == level and tok.type != "inline":
             end = tok.map[1] if tok.map else None
             return j, end
     return None
