@@ -76,10 +76,12 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.normalizeLink = links_in_markdown.as_written   # type: ignore[method-assign]
     md.helpers = links_in_markdown.RawLinkHelpers(md.helpers)
     md.inline.ruler.at("link", links_in_markdown.destinations(link, "inline"))
+    md.inline.ruler.at("autolink", links_in_markdown.autolink)
     md.inline.ruler.at("image", links_in_markdown.destinations(image, "inline"))
     md.inline.ruler.before("link", "kramdown_spaced_reference",
                            links_in_markdown.spaced_reference)
     md.block.ruler.at("reference", links_in_markdown.destinations(reference, "reference"))
+    md.core.ruler.after("block", "kramdown_last_definitions", links_in_markdown.last_definitions)
     md.validateLink = lambda url: True   # type: ignore[method-assign]  # javascript: too
     md.inline.ruler.before("escape", "kramdown_math", math_in_markdown.math_inline)
     md.inline.ruler.before("html_inline", "kramdown_raw_span", html_in_markdown.raw_span)
@@ -94,7 +96,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.core.ruler.after("kramdown_span_ials", "kramdown_abbreviations", _abbreviations)
     md.core.ruler.after("kramdown_span_ials", "gfm_task_lists", _task_lists)
     md.core.ruler.before("text_join", "kramdown_smart_quotes", _smart_quotes)
-    md.core.ruler.push("kramdown_typography", _typography)
+    # before text_join: escaped characters and autolinks' text (text_special) stay as they are
+    md.core.ruler.after("kramdown_smart_quotes", "kramdown_typography", _typography)
     md.core.ruler.push("kramdown_ids", _header_ids)
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
 

@@ -1,6 +1,6 @@
 """Links and images as kramdown reads them: destinations and titles kept as written, a
 destination that holds spaces or line breaks, a link definition's destination up to its
-title, and `[text] [id]` with whitespace between the two."""
+title, `[text] [id]` with whitespace between the two, and kramdown's autolinks."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ class RawLinkHelpers:
     def parseLinkDestination(self, string: str, pos: int, maximum: int) -> Any:
         found = self._helpers.parseLinkDestination(string, pos, maximum)
         bracketed = string.startswith("<", pos)
+        if self.reference and bracketed and not _BRACKETED.match(string, pos, maximum):
+            bracketed = False   # `<…>` then no quoted title: the whole line is the URL
         if self.inline and not bracketed:
             found.ok, found.pos, found.str = _inline_destination(string, pos, maximum)
         elif self.reference and not bracketed:
@@ -68,6 +70,10 @@ def _inline_destination(text: str, pos: int, maximum: int) -> tuple[bool, int, s
 
 
 _DEFINED = re.compile(r"[^\n]*?[^ \t\n][^\n]*?(?=(?:[ \t]+(['\"]).+?\1)?[ \t]*(?:\n|$))")
+
+
+# kramdown's `<url>` in a link definition: only with a quoted title or nothing after it
+_BRACKETED = re.compile(r"<[^\n]*?>(?=(?:(?:[ \t]*\n|[ \t]+)[ \t]*(['\"]).+?\1)?[ \t]*(?:\n|$))")
 
 
 def _defined_destination(text: str, pos: int, maximum: int) -> tuple[bool, int, str]:
@@ -149,3 +155,37 @@ def as_written(url: str) -> str:
     """Link targets as kramdown writes them: not percent-encoded (`/héllo` stays), and any
     scheme (a bookmarklet's `javascript:` too)."""
     return url
+
+
+# kramdown's AUTOLINK_START: a URL of these schemes up to the first `>` on the line (spaces
+# and all), or an e-mail address
+AUTOLINK = re.compile(r"<((mailto|https?|ftps?):.+?|[\w.-]+?@[\w.-]+?)>")
+
+
+def autolink(state: StateInline, silent: bool) -> bool:
+    """`<https://…>` and `<me@example.org>` as kramdown links them: its text is the address
+    as written (no `mailto:`, no percent-decoding, no typographic symbols)."""
+    if not state.src.startswith("<", state.pos):
+        return False
+    found = AUTOLINK.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        address = found.group(1)
+        opening = state.push("link_open", "a", 1)
+        opening.attrs = {"href": address if found.group(2) else f"mailto:{address}"}
+        opening.markup, opening.info = "autolink", "auto"
+        # text_special: typography and smart quotes leave it alone (text_join makes it text)
+        state.push("text_special", "", 0).content = address.removeprefix("mailto:")
+        closing = state.push("link_close", "a", -1)
+        closing.markup, closing.info = "autolink", "auto"
+    state.pos = found.end()
+    return True
+
+
+def last_definitions(state: Any) -> None:
+    """Of two link definitions with one id, kramdown keeps the last (markdown-it the first,
+    and puts the others in `duplicate_refs`)."""
+    for duplicate in state.env.pop("duplicate_refs", []):
+        state.env["references"][duplicate["label"]] = {
+            key: duplicate[key] for key in ("title", "href", "map")}

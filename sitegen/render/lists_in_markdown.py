@@ -101,7 +101,7 @@ def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[list[tuple[int
     for line in range(start, end):
         begin, stop = state.bMarks[line] + state.tShift[line], state.eMarks[line]
         text = state.src[begin:stop]
-        if state.sCount[line] < state.blkIndent:
+        if state.sCount[line] < state.blkIndent and text.strip(" \t"):
             break                                   # outside the list's container
         item = (line == start or state.sCount[line] < indent) and \
             state.sCount[line] - state.blkIndent <= 3 and ITEM_MARKER.match(text) and \
