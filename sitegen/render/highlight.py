@@ -70,8 +70,8 @@ def highlight_code_block(code: str, lang: str | None, attrs: str = "",
     if lang and not rouge_knows(lang):
         return (f'<pre><code class="language-{html.escape(lang)}">'
                 f"{html.escape(code, quote=False)}</code></pre>\n")
-    lang = lang.split("?")[0] if lang else None
-    names = " ".join(filter(None, [f"language-{lang or 'plaintext'}", classes,
+    name = lang.split("?")[0] if lang else None   # the options (`php?start_inline=1`) lex
+    names = " ".join(filter(None, [f"language-{name or 'plaintext'}", classes,
                                    "highlighter-rouge"]))
     return (f'<div class="{names}"{attrs}><div class="highlight">'
             f'<pre class="highlight"><code>{highlight_spans(code, lang)}</code></pre></div>'

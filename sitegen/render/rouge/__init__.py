@@ -40,6 +40,11 @@ LEXERS: dict[str, tuple[str, str]] = {
     "sass": ("sass", "sass_tokens"),
     **dict.fromkeys(("powershell", "posh", "microsoftshell", "msshell"),
                     ("powershell", "powershell_tokens")),
+    "lua": ("lua", "lua_tokens"),
+    "ini": ("ini", "ini_tokens"),
+    **dict.fromkeys(("php", "php3", "php4", "php5"), ("php", "php_tokens")),
+    **dict.fromkeys(("matlab", "m"), ("matlab", "matlab_tokens")),
+    **dict.fromkeys(("tex", "TeX", "LaTeX", "latex"), ("tex", "tex_tokens")),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll), and `guess`, which asks Rouge
@@ -87,7 +92,8 @@ def rouge_knows(lang: str) -> bool:
 def rouge_tokens(code: str, lang: str) -> Tokens | None:
     """(class, text) pairs as Rouge's lexer for `lang` gives them, or None for a language
     sitegen has no Rouge lexer for. Of the options after `?`, `console?lang=NAME` is read
-    (its commands in NAME's tokens); Rouge's others are not."""
+    (its commands in NAME's tokens) and so is `php?start_inline=...`; Rouge's others are
+    not."""
     name, _, query = lang.partition("?")
     found = LEXERS.get(name)
     if found is None:
@@ -96,6 +102,8 @@ def rouge_tokens(code: str, lang: str) -> Tokens | None:
     commands = LEXERS.get(options.get("lang", ""))
     if found[1] == "console_tokens" and commands and commands[0] != "shell":
         return _load(found)(code, _load(commands))
+    if found[1] == "php_tokens" and "start_inline" in options:   # false: 0, false or off
+        return _load(found)(code, options["start_inline"] not in ("0", "false", "off"))
     return _load(found)(code)
 
 

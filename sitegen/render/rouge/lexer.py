@@ -70,13 +70,18 @@ def expand(states: dict[str, list[Rule | str]]) -> dict[str, list[Rule]]:
     return {name: rules(name) for name in states}
 
 
+# Rouge lets a state change five times in a row without taking text; the sixth time, after it,
+# one character is an error.
+MAX_NULL_STEPS = 5
+
+
 def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tokens:
     """Rouge matches at each place as if the text began there (Ruby's StringScanner): a word
     boundary holds before a word's middle, so each rule sees the rest of the text. A `run`
     given goes on from where an earlier text left it (an open quote, a heredoc)."""
     run = run or Run(["root"])
     out: Tokens = []
-    pos = 0
+    pos = null_steps = 0
     while pos < len(code):
         rest = code[pos:]
         at_line_start = pos == 0 or code[pos - 1] == "\n"
@@ -96,6 +101,10 @@ def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tok
                 out += [(css, text or "") for css, text in zip(action, found.groups())]
             run.go(candidate.next)
             pos += found.end()
+            null_steps = 0 if found.end() else null_steps + 1
+            if null_steps > MAX_NULL_STEPS:     # as Rouge: the state changed, yet no match
+                out.append(("err", code[pos]))
+                pos += 1
             break
         else:
             out.append(("err", code[pos]))
