@@ -194,7 +194,7 @@ def _block_ials(state: StateCore) -> None:
                     if tok.map and before.map:   # the block's lines now end after it
                         before.map = [before.map[0], tok.map[1]]
                         tokens[i + 2].meta["ial_for"] = before   # for a next IAL line
-                else:
+                elif not _lost_before_blank(tokens, i, lines):
                     pending = attrs, tok.level
                 remove.update({i, i + 1, i + 2})
                 i += 3
@@ -214,6 +214,14 @@ def _block_ials(state: StateCore) -> None:
             pending = None
         i += 1
     state.tokens = [t for j, t in enumerate(tokens) if j not in remove]
+
+
+def _lost_before_blank(tokens: Sequence[Token], index: int, lines: list[str]) -> bool:
+    """Whether the attribute list (paragraph) at `index` goes to no block: first in its
+    container with a blank line after it, it is kramdown's blank line's."""
+    end = tokens[index].map[1] if tokens[index].map else None
+    return _previous_block(tokens, index) is None and end is not None and \
+        end < len(lines) and is_blank(lines[end])
 
 
 def _block_right_before(tokens: Sequence[Token], index: int, lines: list[str]) -> Token | None:
@@ -243,22 +251,23 @@ def _span_ials(state: StateCore) -> None:
         i = 1
         while i < len(children):
             target, child = children[i - 1], children[i]
-            if child.type == "text" and target.type in _SPAN_TARGETS and \
-                    child.content.startswith("{:"):
-                _span_ial(children, i)
+            if child.type == "text" and target.type in _SPAN_TARGETS:
+                while children[i].type == "text" and children[i].content.startswith("{:") \
+                        and _span_ial(children, i):
+                    pass   # `{:.a}{:#b}`: one list after the other
             i += 1
 
 
-def _span_ial(children: list[Token], index: int) -> None:
+def _span_ial(children: list[Token], index: int) -> bool:
     """Applies the attribute list that starts the text at `index` (to the span before it),
-    taking the text and line breaks it spans."""
+    taking the text and line breaks it spans; whether there was one."""
     parts, last = [], index
     while last < len(children) and children[last].type in ("text", "softbreak"):
         parts.append(children[last].content if children[last].type == "text" else "\n")
         last += 1
     found = _SPAN_IAL.match("".join(parts))
     if found is None:
-        return
+        return False
     _apply_attrs(_opening(children, index - 1), _parse_ial(found.group(1)))
     used = found.end()
     for j in range(index, last):
@@ -267,8 +276,9 @@ def _span_ial(children: list[Token], index: int) -> None:
             children[j].content = children[j].content[used:] if children[j].type == "text" \
                 else children[j].content
             del children[index:j]
-            return
+            return True
         used -= size
+    return True
 
 
 def _opening(tokens: Sequence[Token], index: int) -> Token:
@@ -421,7 +431,8 @@ def _list_paragraphs(state: StateCore) -> None:
                     end += 1   # its attribute list lines
                 blank_next = end < min(len(lines), item_end) and is_blank(lines[end])
                 alone = all(tokens[b].type == "paragraph_open" and   # attribute lists aside
-                            _IAL.match(tokens[b + 1].content) for b in blocks[1:])
+                            _IAL.match(tokens[b + 1].content) for b in blocks[1:]) and \
+                    not blank_before_definition(lines, end, item_end)
                 free = not blank_next or (last and alone)
                 if free and last and len(items) > 1:
                     free = any(bare)
@@ -730,7 +741,8 @@ SQ_RULES = [(re.compile(pattern, re.A | re.M | re.S), subs) for pattern, subs in
     (r'(.?)"', (1, "ldquo")),
 )]
 QUOTE_CHARS = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d"}
-_TYPOGRAPHIC_ENDS = ("...", "--", "<<", ">>")   # kramdown's own elements before a quote
+# kramdown's own elements before a quote (guillemets are written before inline parsing)
+_TYPOGRAPHIC_ENDS = ("...", "--", "<<", ">>", "\u00ab", "\u00bb", "\u00ab\u00a0")
 
 
 def smart_quote(src: str, pos: int) -> tuple[list[str | int], re.Match]:
@@ -834,6 +846,22 @@ def _keep_lines(state: StateCore) -> None:
     if lines[-1] == "":   # the end of the last line, not a blank line
         lines.pop()
     state.env["lines"] = lines
+
+
+def blank_before_definition(lines: list[str], start: int, end: int) -> bool:
+    """Whether `lines[start:end]` (the end of a list item or quote) hold a blank line and then
+    a link, footnote or abbreviation definition: the definition is kramdown's last child there,
+    so the blank line stays inside (an empty line before the item or quote closes)."""
+    blank = False
+    for line in lines[start:end]:
+        if is_blank(line):
+            blank = True
+        elif blank and _DEFINED_LINE.match(line.lstrip(" \t>")):
+            return True
+    return False
+
+
+_DEFINED_LINE = re.compile(r"\*?\[[^\]\n]+\]:")
 
 
 def is_blank(line: str) -> bool:

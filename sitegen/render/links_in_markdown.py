@@ -90,11 +90,12 @@ def destinations(rule: Any, mode: str) -> Any:
     kramdown reads them (`mode`: the helpers' switch)."""
     def read(state: Any, *args: Any) -> bool:
         helpers = state.md.helpers
+        outer = getattr(helpers, mode)   # a link rule tried inside a link's text (skipToken)
         setattr(helpers, mode, True)
         try:
             return rule(state, *args)
         finally:
-            setattr(helpers, mode, False)
+            setattr(helpers, mode, outer)
     return read
 
 

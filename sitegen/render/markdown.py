@@ -21,7 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from . import html_in_markdown, math_in_markdown, toc_in_markdown
 from .highlight import highlight_code_block
-from .kramdown_rules import is_blank, kramdown_rules
+from .kramdown_rules import blank_before_definition, is_blank, kramdown_rules
 
 # Blocks that follow one another in the flow of a document, a quote or a list item: kramdown
 # keeps each run of blank lines between them as one empty line of output.
@@ -48,6 +48,7 @@ class KramdownRenderer(RendererHTML):
         line_start = True
         ends: list[int | None] = [0]    # by level: where the last block at that level ended
         shift = 0                       # extra levels inside the footnotes
+        opened: list[Token] = []        # the blocks open around this token
         rules = self.rules
         toc = toc_in_markdown.toc_list(tokens)
         for i, token in enumerate(tokens):
@@ -79,6 +80,7 @@ class KramdownRenderer(RendererHTML):
                     end -= 1
                 ends[level] = end
             if token.nesting == 1:   # its children start a flow of their own
+                opened.append(token)
                 del ends[level + 1:]
                 if kind == "html_block_open":   # <div markdown="1">: blank lines count inside
                     ends.append(token.map[0] + 1)
@@ -86,6 +88,12 @@ class KramdownRenderer(RendererHTML):
                     ends.append(token.map[0])
             elif kind == "html_block_close" and len(ends) > level + 1:
                 out.append(_gap(lines, ends[level + 1], token.map[0]))
+            elif kind in ("list_item_close", "blockquote_close") and opened and \
+                    opened[-1].map and len(ends) > level + 1 and ends[level + 1] is not None \
+                    and blank_before_definition(lines, ends[level + 1], opened[-1].map[1]):
+                out.append("\n")
+            if token.nesting == -1 and opened:
+                opened.pop()
             if toc and i == toc[0]:
                 out.append(toc_in_markdown.PLACEHOLDER)
                 line_start = True
