@@ -179,7 +179,7 @@ def _markup(html: str, at: int, builder: _TreeBuilder) -> int:
         builder.add(Comment(html[at + 4:end]))
         return end + 3
     if html.startswith("</", at) and (end := _END.match(html, at)):
-        builder.end(end.group(1).lower())
+        builder.end(_local(end.group(1)))
         return end.end()
     start = _START.match(html, at)
     if start is None:
@@ -196,10 +196,16 @@ def _markup(html: str, at: int, builder: _TreeBuilder) -> int:
     return at
 
 
+def _local(name: str) -> str:
+    """An element's name as libxml2's HTML parser keeps it: lower case, without a namespace
+    prefix (`<foo:bar>` is `<bar>`)."""
+    return name.lower().rpartition(":")[2] or name.lower()
+
+
 def _start_tag(html: str, start: re.Match[str]) -> tuple[Element, int, bool]:
     """A start tag's element (attribute names in lower case, the first of duplicates), the
     position after it and whether it ends with `/>`; a bogus attribute is skipped."""
-    element, at = Element(start.group(1).lower(), {}), start.end()
+    element, at = Element(_local(start.group(1)), {}), start.end()
     while True:
         at = _BLANKS.match(html, at).end()
         if at >= len(html) or html[at] == ">":
