@@ -22,11 +22,24 @@ KNOWN: dict[str, str] = {
 }
 
 
+# Cases converted with kramdown options (a site's `kramdown:` settings in `_config.yml`).
+OPTIONS: dict[str, dict] = {
+    "html-parse-block-html-config": {"parse_block_html": True},
+    "html-parse-span-html-off": {"parse_span_html": False},
+}
+
+
 @pytest.fixture(scope="module")
 def kramdown() -> dict[str, str]:
     assert jekyll_available(), "Debian's jekyll package is the oracle (scripts/setup)"
-    texts = [case.read_text(encoding="utf-8") for case in CASES]
-    return dict(zip([c.stem for c in CASES], ruby_json(ORACLE, {"markdown": texts})["markdown"]))
+    out: dict[str, str] = {}
+    for options in [{}] + list(OPTIONS.values()):
+        cases = [c for c in CASES if OPTIONS.get(c.stem, {}) == options]
+        request: dict = {"markdown": [case.read_text(encoding="utf-8") for case in cases]}
+        if options:
+            request["config"] = {"kramdown": options}
+        out.update(zip([c.stem for c in cases], ruby_json(ORACLE, request)["markdown"]))
+    return out
 
 
 @pytest.mark.jekyll
@@ -35,7 +48,8 @@ def test_markdown_matches_kramdown(case: Path, kramdown: dict[str, str],
                                    request: pytest.FixtureRequest) -> None:
     if case.stem in KNOWN:
         request.applymarker(pytest.mark.xfail(reason=KNOWN[case.stem], strict=True))
-    html = markdown_converter({})(case.read_text(encoding="utf-8"))
+    html = markdown_converter({"kramdown": OPTIONS.get(case.stem, {})})(
+        case.read_text(encoding="utf-8"))
     assert html == kramdown[case.stem]
 
 

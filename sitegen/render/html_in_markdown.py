@@ -103,8 +103,9 @@ def write_attributes(pairs: Iterable[tuple[str, Any]]) -> str:
                    if key != "id" or str(value).strip())
 
 
-# Renders Markdown blocks found inside a raw element (`<div markdown="1">`) at an indent level.
-Blocks = Callable[[str, str, int], str]
+# Renders Markdown blocks found inside a raw element (`<div markdown="1">`) at an indent level,
+# and whether its end tag was found.
+Blocks = Callable[[str, str, int, bool], str]
 
 
 def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool = False,
@@ -115,14 +116,14 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool 
     running text (`span`), a block element's tag inside is text. `text` receives the text
     inside as written, which is what a header's id is made of. A nested element that asks for
     Markdown (`markdown="1"`) is parsed by `blocks` at `level` (the element's depth)."""
+    if name in RAW_TEXT and not (closed and span):   # a block-level `<style/>` too
+        end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, pos)
+        body = src[pos:end.start() if end else len(src)]
+        return f"<{name}{attrs}>{body}</{name}>", end.end() if end else len(src)
     if closed and span and name not in VOID_ELEMENTS:   # kramdown writes span ones in full
         return f"<{name}{attrs}></{name}>", pos
     if closed or name in VOID_ELEMENTS:
         return f"<{name}{attrs} />", pos
-    if name in RAW_TEXT:
-        end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, pos)
-        body = src[pos:end.start() if end else len(src)]
-        return f"<{name}{attrs}>{body}</{name}>", end.end() if end else len(src)
     parts: list[str] = []
 
     def add(raw: str) -> None:
@@ -189,36 +190,43 @@ def _nested_blocks(src: str, tag: re.Match, name: str, blocks: Blocks,
     close = _end_tag_line(src, start, tag.group(1))
     content_end = close.start() if close else len(src)
     content = src[start:content_end].rstrip(" ")
-    html = blocks(tag.group(), content, level)
+    html = blocks(tag.group(), content, level, close is not None)
     return html, close.end() if close else len(src)
 
 
 def _end_tag_line(src: str, pos: int, name: str) -> re.Match | None:
     """The end tag (at the start of a line, up to three spaces in) that ends an element
-    whose Markdown content starts at `pos`, skipping the lines of nested ones of its name."""
-    lines = re.compile(rf"^ {{0,3}}(?:(</{re.escape(name)}\s*>)|<{re.escape(name)}\b(.*))",
-                       re.I | re.M)
+    whose Markdown content starts at `pos` (which counts as a line's start), skipping the
+    lines of nested ones of its name (one that starts and ends on one line is no deeper)."""
+    line = re.compile(rf" {{0,3}}(?:(</{re.escape(name)}\s*>)|<{re.escape(name)}\b(.*))", re.I)
+    closing = re.compile(rf"</{re.escape(name)}\s*>", re.I)
     depth = 0
-    for found in lines.finditer(src, pos):
-        if found.group(1) is None:
-            depth += not found.group(2).rstrip().endswith("/>")
-        elif depth:
+    while pos < len(src):
+        end = src.find("\n", pos) + 1 or len(src)
+        found = line.match(src, pos, end)
+        if found and found.group(1) and not depth:
+            return closing.search(src, pos)
+        if found and found.group(1):
             depth -= 1
-        else:
-            return re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, found.start())
+        elif found and not found.group(2).rstrip().endswith("/>"):
+            depth = max(0, depth + 1 - len(closing.findall(found.group(2))))
+        pos = end
     return None
 
 
 def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """A block rule for markdown-it: kramdown's HTML blocks (a comment, or an element that is not
-    a span element) from the start of a line to the end of the line where they end."""
+    a span element) from the start of a line to the end of the line where they end; and the
+    end tag of the element whose Markdown is being read, which ends it."""
     if state.is_code_block(start_line):
         return False
     first = state.bMarks[start_line] + state.tShift[start_line]
     if state.src[first:first + 1] != "<":
         return False
-    at_root = state.level == 0 and state.blkIndent == 0
-    if at_root:
+    if state.src.startswith("</", first):
+        return _end_tag(state, start_line, end_line, first, silent)
+    in_place = state.blkIndent == 0 and state.level == len(state.env.get(OPEN, ()))
+    if in_place:
         text, pos = state.src, first    # read in place: no copy of the rest of the post
     else:    # in a list item or a quote: its lines without their markers
         text, pos = state.getLines(start_line, end_line, state.blkIndent, False).lstrip(" "), 0
@@ -231,20 +239,19 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         html, end = comment.group(), comment.end()
     elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
         name = tag_name(tag.group(1))
-        parse = state.env.get(PARSE_BLOCK_HTML)
-        if _markdown_inside(tag, name, "1" if parse else None) and \
-                not _rest_of_line(text, tag.end()).strip():
-            return silent or _markdown_block(state, start_line, end_line, tag, name)
+        model = "raw" if name in RAW_TEXT else \
+            content_model(tag, name, bool(state.env.get(PARSE_BLOCK_HTML)))
+        closed = tag.group(4) is not None or name in VOID_ELEMENTS
+        if model != "raw" and not closed:
+            return silent or _markdown_content(state, start_line, end_line, text, pos, tag,
+                                               model == "block")
         html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
                             tag.group(4) is not None, blocks=_blocks_later(state))
-        if parse and tag.group(4) is not None and name not in VOID_ELEMENTS and \
-                (name in SPAN_CONTENT or name in BLOCK_CONTENT):   # not raw: an empty element
-            html = f"<{name}{attributes(tag.group(2), name)}></{name}>"
+        if model != "raw" and closed and name not in VOID_ELEMENTS | RAW_TEXT:
+            html = f"<{name}{attributes(tag.group(2), name)}></{name}>"   # an empty element
     else:
         return False
     rest = _rest_of_line(text, end).strip()
-    if rest and not at_root:
-        return False     # more on its last line, in a list or quote: a paragraph takes it
     if silent:   # asked whether it ends a paragraph: a tag does, but not a comment or script
         return bool(tag) and name != "script"
     last = start_line + text.count("\n", pos, end)
@@ -252,22 +259,51 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token = state.push("html_block", "", 0)
     token.map = [start_line, state.line]
     token.content = html + "\n"
-    if at_root and end >= len(state.src):
+    if in_place and end >= len(state.src):
         _no_blank_lines_after(state.env)
     if rest:   # kramdown reads the rest of the line as the start of the blocks that follow
-        start_line_at(state, last, end)
+        _read_from(state, *_in_source(state, start_line, text, pos, end))
         state.md.block.tokenize(state, last, end_line)
         return True
     # After an element without a body, a script or a style, kramdown leaves the newline, which
-    # then reads as a blank line (one with the blank lines after it, if any).
-    bodiless = tag and (html.endswith(" />") or name in VOID_ELEMENTS or name in RAW_TEXT)
-    if bodiless and not (state.line < end_line and state.isEmpty(state.line)):
+    # then reads as a blank line (one with the blank lines after it, if any). An element whose
+    # content is blocks takes it.
+    bodiless = tag and model != "block" and \
+        (html.endswith(" />") or name in VOID_ELEMENTS or name in RAW_TEXT)
+    if bodiless and end < len(text) and \
+            not (state.line < end_line and state.isEmpty(state.line)):
         token.content += "\n"
+    return True
+
+
+OPEN = "html_open"         # env: the elements whose Markdown is being read, as (name, level)
+LAZY_SPAN_ELEMENTS = SPAN_ELEMENTS | {"script"}   # their tags do not end lazy lines
+STOP = "html_stop"         # env: where the innermost one's end tag ends, as (line, position)
+
+
+def _end_tag(state: StateBlock, start_line: int, end_line: int, first: int,
+             silent: bool) -> bool:
+    """An end tag at the start of a line. The one of the element whose Markdown is being read
+    ends that element (and its blocks: a paragraph, a list); that of any other element but a
+    span element ends a paragraph's lazy lines (less indented than the paragraph's container
+    wants: a list item's), as kramdown's LAZY_END_HTML_STOP does."""
+    found = END_TAG.match(state.src, first)
+    if found is None or found.group(1).lower() in LAZY_SPAN_ELEMENTS:
+        return False
+    opened = state.env.get(OPEN)
+    closing = bool(opened) and opened[-1] == (found.group(1).lower(), state.level)
+    if silent:
+        return closing or state.sCount[start_line] < state.blkIndent
+    if not closing:
+        return False
+    state.env[STOP] = (start_line, found.end())
+    state.line = end_line     # the element's blocks end here
     return True
 
 
 PENDING = "html_blocks"    # env: Markdown inside raw elements, rendered once references are known
 LEVEL = "html_level"       # env: the level of the element whose Markdown is being parsed
+TOC_LISTINGS = "toc_listings"   # env: the lists that parts of the document mark `{:toc}`
 
 
 def _blocks_later(state: StateBlock) -> Blocks:
@@ -277,8 +313,8 @@ def _blocks_later(state: StateBlock) -> Blocks:
     pending = state.env.setdefault(PENDING, [])
     base = state.level + state.env.get(LEVEL, 0)
 
-    def later(start_tag: str, content: str, level: int) -> str:
-        pending.append((start_tag, content, base + level))
+    def later(start_tag: str, content: str, level: int, closed: bool) -> str:
+        pending.append((start_tag, content, base + level, closed))
         return f"\0{len(pending) - 1}\0"
     return later
 
@@ -297,15 +333,19 @@ def fill_blocks(state: StateCore) -> None:
             token.content = re.sub(r"\0(\d+)\0", render, token.content)
 
 
-def _render_blocks(state: StateCore, start_tag: str, content: str, level: int) -> str:
+def _render_blocks(state: StateCore, start_tag: str, content: str, level: int,
+                   closed: bool) -> str:
     """An element with `markdown="1"` inside a raw one as kramdown writes it: its start tag
     where it was, the blocks inside indented to its depth (`level`), its end tag indented
-    too, and the outer element's text going on right after it."""
+    too, and the outer element's text going on right after it. One not `closed` runs to
+    the end of the input (an element left open inside may take its end tag)."""
     name = START_TAG.match(start_tag).group(1)
     newline = "" if content.endswith("\n") or not content else "\n"
+    end_tag = f"</{name}>\n" if closed else ""
+    state.env.setdefault(TOC_LISTINGS, [])   # shared: a table of contents is the document's
     env = {key: value for key, value in state.env.items() if key != "lines"}
     env[LEVEL] = level
-    tokens = _parse_part(state.md, f"{start_tag}\n{content}{newline}</{name}>\n", env)
+    tokens = _parse_part(state.md, f"{start_tag}\n{content}{newline}{end_tag}", env)
     for token in tokens:
         token.level += level
     html = state.md.renderer.render(tokens, state.md.options, env)
@@ -323,6 +363,15 @@ def _parse_part(md: MarkdownIt, text: str, env: dict) -> list[Token]:
     finally:
         if tail:
             md.core.ruler.enable("footnote_tail")
+
+
+def _blank_lines_inside(env: dict) -> str:
+    """An element left open, its Markdown read to the end of the input: the blank lines at
+    the end are inside it (kramdown writes one empty line before its end tag), not after."""
+    lines = env.get("lines", [])
+    blank = bool(lines) and not lines[-1].strip()
+    _no_blank_lines_after(env)
+    return "\n" if blank else ""
 
 
 def _no_blank_lines_after(env: dict) -> None:
@@ -349,47 +398,123 @@ def _rest_of_line(text: str, pos: int) -> str:
     return text[pos:end if end >= 0 else len(text)]
 
 
-def _markdown_inside(tag: re.Match, name: str, default: str | None = None) -> bool:
-    """`markdown="1"` on an element whose content kramdown reads as blocks, or
-    `markdown="block"`: Markdown inside the element. `default`: the value without the
-    attribute ("1" after `{::options parse_block_html="true" /}`)."""
-    wanted = _markdown_attribute(tag, name)
-    wanted = default if wanted is None else wanted
-    return tag.group(4) is None and (wanted == "block" or
-                                     (wanted == "1" and name in BLOCK_CONTENT))
+def content_model(tag: re.Match, name: str, parse: bool) -> str:
+    """kramdown's content model for a block-level element: "block", "span" or "raw". Its own
+    under `parse_block_html`, else raw; the `markdown` attribute decides over either ("1" for
+    its own, "0" for raw)."""
+    own = "block" if name in BLOCK_CONTENT else "span" if name in SPAN_CONTENT else "raw"
+    wanted = {"0": "raw", "1": own, "span": "span", "block": "block"}.get(
+        _markdown_attribute(tag, name) or "")
+    return wanted or (own if parse else "raw")
+
+
+def _markdown_inside(tag: re.Match, name: str) -> bool:
+    """Whether an element in a raw one asks for its content to be read as blocks."""
+    return tag.group(4) is None and content_model(tag, name, False) == "block"
+
+
+def _markdown_content(state: StateBlock, start_line: int, end_line: int, text: str, pos: int,
+                      tag: re.Match, blocks: bool) -> bool:
+    """An element whose content kramdown reads as Markdown: as blocks (which start after the
+    start tag, or on the next line if nothing follows it there), or as running text."""
+    name = tag_name(tag.group(1))
+    if not blocks:
+        return _span_block(state, start_line, end_line, text, pos, tag, name)
+    line, start = _in_source(state, start_line, text, pos, tag.end())
+    if not _rest_of_line(text, tag.end()).strip():
+        line, start = line + 1, -1
+    return _markdown_block(state, start_line, end_line, tag, name, line, start)
 
 
 def _markdown_block(state: StateBlock, start_line: int, end_line: int, tag: re.Match,
-                    name: str) -> bool:
-    """The element's lines up to its end tag (alone on a line), parsed as Markdown blocks
-    between an opening and a closing token, as kramdown parses them."""
-    close_line, depth = end_line, 0
-    opening = re.compile(rf"<{re.escape(tag.group(1))}\b", re.I)
-    closing = re.compile(rf"</{re.escape(tag.group(1))}\s*>\s*$", re.I)
-    for line in range(start_line + 1, end_line):
-        text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
-        if closing.match(text):
-            if depth == 0:
-                close_line = line
-                break
-            depth -= 1
-        elif opening.match(text) and not text.rstrip().endswith("/>"):
-            depth += 1
-    token = state.push("html_block_open", name, 1)
-    token.map = [start_line, min(close_line + 1, end_line)]
-    token.content = f"<{name}{attributes(tag.group(2), name)}>"
-    parent, line_max = state.parentType, state.lineMax
-    state.parentType, state.lineMax = "html", close_line
-    state.md.block.tokenize(state, start_line + 1, close_line)
-    state.parentType, state.lineMax = parent, line_max
-    token = state.push("html_block_close", name, -1)
-    token.map = [close_line, close_line + 1]
-    token.content = f"</{name}>"
+                    name: str, first: int, start: int) -> bool:
+    """The element's content parsed as Markdown blocks between an opening and a closing token,
+    as kramdown parses it: from `start` in the source on line `first` (or that line's start,
+    if -1) until its end tag starts a block (see `_end_tag`); after that, the rest of the end
+    tag's line is read as blocks too."""
+    opening = state.push("html_block_open", name, 1)
+    opening.content = f"<{name}{attributes(tag.group(2), name)}>"
+    count = len(state.tokens)
+    opened = state.env.setdefault(OPEN, [])
+    opened.append((name, state.level))   # (an unknown name in capitals is never closed)
+    parent, state.parentType = state.parentType, "html"
+    if start >= 0:
+        _read_from(state, first, start)
+    state.md.block.tokenize(state, first, end_line)
+    state.parentType = parent
+    opened.pop()
+    stop = state.env.pop(STOP, None)
+    close_line, after = stop if stop else (end_line, -1)
+    opening.map = [start_line, min(close_line + 1, end_line)]
+    lines = state.env.get("lines", [])
+    if len(state.tokens) == count and not any(not line.strip() for line in lines[
+            first:close_line]):   # nothing inside: kramdown writes it empty
+        state.tokens.pop()
+        state.level -= 1
+        empty = state.push("html_block", "", 0)
+        empty.map, empty.content = opening.map, f"{opening.content}</{name}>\n"
+    else:
+        closing = state.push("html_block_close", name, -1)
+        closing.map = [close_line, close_line + 1]
+        closing.content = f"</{name}>"
+        if not stop and state.blkIndent == 0 and state.level == len(opened):
+            closing.content = _blank_lines_inside(state.env) + closing.content
+    if stop and _rest_of_line(state.src, after).strip():
+        _read_from(state, close_line, after)
+        state.md.block.tokenize(state, close_line, end_line)
+        return True
     state.line = min(close_line + 1, end_line)
     return True
 
 
+def _in_source(state: StateBlock, start_line: int, text: str, pos: int,
+               offset: int) -> tuple[int, int]:
+    """The line and the position in `state.src` of `offset` in `text`, the lines from
+    `start_line` on (from `pos`), maybe without their container's indentation: a line's end
+    is the same in either."""
+    line = start_line + text.count("\n", pos, offset)
+    line_end = text.find("\n", offset)
+    return line, state.eMarks[line] - ((len(text) if line_end < 0 else line_end) - offset)
+
+
+def _read_from(state: StateBlock, line: int, pos: int) -> None:
+    """Make `line` start at `pos` (the rest of a line that kramdown reads as blocks), at the
+    left edge of the container it is in."""
+    start_line_at(state, line, pos)
+    state.sCount[line] += state.blkIndent
+
+
+def _span_block(state: StateBlock, start_line: int, end_line: int, text: str, pos: int,
+                tag: re.Match, name: str) -> bool:
+    """An element whose content kramdown reads as span-level Markdown (a `<p>` under
+    `parse_block_html`): its text up to its first end tag (or the end of the input), parsed as
+    running text (where a block element's tag is text) between its tags."""
+    close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, tag.end())
+    end = close.end() if close else len(text)
+    rest = _rest_of_line(text, end).strip()
+    in_place = text is state.src
+    last = start_line + text.count("\n", pos, end)
+    state.line = min(last + 1, end_line)
+    opening = state.push("html_block", "", 0)
+    opening.map = [start_line, state.line]
+    opening.content = f"<{name}{attributes(tag.group(2), name)}>"
+    inline = state.push("inline", "", 0)
+    inline.map, inline.children = [start_line, state.line], []
+    inline.content = text[tag.end():close.start() if close else len(text)]
+    inline.meta[END] = name
+    if in_place and end >= len(state.src):
+        _no_blank_lines_after(state.env)
+    if rest:
+        _read_from(state, *_in_source(state, start_line, text, pos, end))
+        state.md.block.tokenize(state, last, end_line)
+    return True
+
+
+END = "html_end"   # an inline token's meta: the element whose end tag follows its text
+
+
 PARSE_BLOCK_HTML = "kramdown_parse_block_html"   # state.env: kramdown's option, from here on
+PARSE_SPAN_HTML = "kramdown_parse_span_html"     # state.env: kramdown's option (default on)
 
 # A line that starts or ends an HTML element other than a span element (kramdown's
 # LAZY_END_HTML_START and _STOP): it ends a blockquote's lazy lines.
@@ -433,7 +558,8 @@ def raw_span(state: StateInline, silent: bool) -> bool:
     if tag is None or tag.group(4) is not None:
         return False
     name = tag_name(tag.group(1))
-    if name.lower() in BLOCK_ELEMENTS or name in VOID_ELEMENTS or not _raw_content(tag, name):
+    if name.lower() in BLOCK_ELEMENTS or name in VOID_ELEMENTS or \
+            not _raw_content(tag, name, state.env.get(PARSE_SPAN_HTML, True)):
         return False
     text: list[str] = []
     html, end = element(src[:state.posMax], tag.end(), name,
@@ -451,20 +577,24 @@ def _markdown_attribute(tag: re.Match, name: str) -> str | None:
             attribute_values(tag.group(2), name).items()}.get("markdown")
 
 
-def _raw_content(tag: re.Match, name: str) -> bool:
+def _raw_content(tag: re.Match, name: str, parse: bool = True) -> bool:
     """kramdown's content model for a span-level element, which its `markdown` attribute may
-    change (`"0"`: raw, `"span"`: Markdown)."""
+    change (`"0"`: raw, `"span"`: Markdown, `"1"`: its own); without one, `parse` (kramdown's
+    `parse_span_html`) off makes any raw."""
     wanted = _markdown_attribute(tag, name)
     if wanted in ("0", "span"):
         return wanted == "0"
-    return name not in SPAN_CONTENT and name not in BLOCK_CONTENT
+    return name not in SPAN_CONTENT and name not in BLOCK_CONTENT or \
+        (wanted != "1" and not parse)
 
 
-def _block_tags_as_text(children: list[Token]) -> None:
+def _block_tags_as_text(children: list[Token], end_tags: bool = False) -> None:
     """A header's or a table cell's text is span text to kramdown, where a block element's tag
-    is text even at the start (a paragraph's line that starts with one is an HTML block)."""
+    is text even at the start (a paragraph's line that starts with one is an HTML block). In
+    a paragraph, its end tag (`end_tags`) is text anywhere: no HTML block starts with one."""
     for token in children:
-        if token.type == "html_inline" and is_block_tag(token.content):
+        if token.type == "html_inline" and is_block_tag(token.content) and \
+                (not end_tags or token.content.startswith("</")):
             token.type, token.meta["text"] = "html_raw", token.content
             token.content = escape(token.content)
 
@@ -472,27 +602,34 @@ def _block_tags_as_text(children: list[Token]) -> None:
 def balance_span_tags(state: StateCore) -> None:
     """A core rule for markdown-it: span elements in running text as kramdown nests them. An
     end tag that does not close the innermost open element is text (a `stray_tag`), and an
-    element still open at the end of its paragraph is closed there."""
+    element still open at the end of its paragraph (or element) is closed there."""
     for index, block in enumerate(state.tokens):
-        if block.type != "inline" or not block.children:
+        if block.type != "inline" or block.children is None:
             continue
-        if index and state.tokens[index - 1].type != "paragraph_open":
-            _block_tags_as_text(block.children)
-        open_names: list[str] = []
-        for token in block.children:
-            if token.type != "html_inline":
-                continue
-            start, end = START_TAG.fullmatch(token.content), END_TAG.fullmatch(token.content)
-            if start and start.group(4) is None:
-                name = tag_name(start.group(1))
-                if name.lower() not in BLOCK_ELEMENTS and name not in VOID_ELEMENTS:
-                    open_names.append(name)
-            elif end and end.group(1).lower() not in BLOCK_ELEMENTS:
-                if open_names and open_names[-1] == tag_name(end.group(1)):
-                    open_names.pop()
-                else:
-                    token.type = "stray_tag"
-        for name in reversed(open_names):
-            closing = Token("html_inline", "", 0)
-            closing.content = f"</{name}>"
-            block.children.append(closing)
+        in_paragraph = index > 0 and state.tokens[index - 1].type == "paragraph_open"
+        _block_tags_as_text(block.children, end_tags=in_paragraph)
+        _close_span_tags(block.children)
+        if END in block.meta:   # the end tag of the element the text is in (no text itself)
+            block.children.append(Token("html_end", block.meta[END], -1, block=True))
+
+
+def _close_span_tags(children: list[Token]) -> None:
+    """Stray end tags marked as such, and the span elements left open closed at the end."""
+    open_names: list[str] = []
+    for token in children:
+        if token.type != "html_inline":
+            continue
+        start, end = START_TAG.fullmatch(token.content), END_TAG.fullmatch(token.content)
+        if start and start.group(4) is None:
+            name = tag_name(start.group(1))
+            if name.lower() not in BLOCK_ELEMENTS and name not in VOID_ELEMENTS:
+                open_names.append(name)
+        elif end and end.group(1).lower() not in BLOCK_ELEMENTS:
+            if open_names and open_names[-1] == tag_name(end.group(1)):
+                open_names.pop()
+            else:
+                token.type = "stray_tag"
+    for name in reversed(open_names):
+        closing = Token("html_inline", "", 0)
+        closing.content = f"</{name}>"
+        children.append(closing)

@@ -95,7 +95,7 @@ class KramdownRenderer(RendererHTML):
             if token.nesting == -1 and opened:
                 opened.pop()
             if toc and i == toc[0]:
-                out.append(toc_in_markdown.PLACEHOLDER)
+                out.append(toc_in_markdown.placeholder(tokens, toc[1]))
                 line_start = True
                 continue
             if not chunk:
@@ -110,11 +110,8 @@ class KramdownRenderer(RendererHTML):
             line_start = chunk[-1] == "\n"
         if shift == 0:
             out.append(_gap(lines, ends[0] or 0, len(lines)))
-        html = "".join(out)
-        if toc:
-            html = html.replace(toc_in_markdown.PLACEHOLDER, toc_in_markdown.toc_html(
-                tokens, tokens[toc[0]], env.get("toc_levels") or set(range(1, 7)),
-                lambda children: self.renderInline(children, options, env)), 1)
+        html = toc_in_markdown.fill("".join(out), tokens, toc, env,
+                                    lambda children: self.renderInline(children, options, env))
         return html or ("\n" if not lines else "")   # kramdown's empty document
 
     @staticmethod
@@ -292,14 +289,26 @@ def _parser() -> MarkdownIt:
 def markdown_converter(config: Mapping[str, Any]) -> Callable[[str], str]:
     """A Markdown → HTML function configured like the site's kramdown."""
     options = config.get("kramdown") or {}
-    auto_ids = bool(options.get("auto_ids", True))
+    auto_ids = _option_on(options.get("auto_ids", True))
     levels = toc_in_markdown.toc_levels(options.get("toc_levels"))
+    html_options = {   # whether kramdown reads Markdown inside HTML elements
+        html_in_markdown.PARSE_BLOCK_HTML: _option_on(options.get("parse_block_html")),
+        html_in_markdown.PARSE_SPAN_HTML: _option_on(options.get("parse_span_html", True))}
     md = _parser()
 
     def convert(text: str) -> str:
-        return md.render(text, {"auto_ids": auto_ids, "toc_levels": levels})
+        return md.render(text, {"auto_ids": auto_ids, "toc_levels": levels, **html_options})
 
     return convert
+
+
+def _option_on(value: Any) -> bool:
+    """A boolean kramdown option from `_config.yml`, as kramdown reads one that is not true or
+    false: as text, on unless it is empty or `false` (nothing is off, `0` is on)."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return text.lower().strip() != "false" and text != ""
 
 
 __all__ = ["markdown_converter"]

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from markdown_it.token import Token
 
-from .html_in_markdown import write_attributes
+from .html_in_markdown import LEVEL, TOC_LISTINGS, write_attributes
 
 PLACEHOLDER = "\0toc\0"        # where the list stood, until the whole document is written
 
@@ -34,6 +34,32 @@ def toc_list(tokens: Sequence[Token]) -> tuple[int, int] | None:
                 if depth == 0:
                     return start, end
     return None
+
+
+def placeholder(tokens: Sequence[Token], end: int) -> str:
+    """What stands for the table of contents until it is written: kramdown writes the list
+    without the line end that ends a block, which an HTML element then adds before its end
+    tag (a blank line after the list)."""
+    last = end + 1 < len(tokens) and tokens[end + 1].type == "html_block_close"
+    return PLACEHOLDER + ("\n" if last else "")
+
+
+def fill(html: str, tokens: Sequence[Token], toc: tuple[int, int] | None, env: dict,
+         render_inline: Callable[[list[Token]], str]) -> str:
+    """The document's HTML with its table of contents in place. A part of it written on its
+    own (Markdown inside a raw HTML element: `<nav markdown="1">` in an `<aside>`) keeps the
+    placeholder, for the document's headers, and hands its list to the document."""
+    listings = env.get(TOC_LISTINGS, [])
+    if LEVEL in env:
+        if toc:
+            listings.append(tokens[toc[0]])
+        return html
+    listing = tokens[toc[0]] if toc else listings[0] if listings else None
+    if listing is None or PLACEHOLDER not in html:
+        return html
+    levels = env.get("toc_levels") or set(range(1, 7))
+    html = html.replace(PLACEHOLDER, toc_html(tokens, listing, levels, render_inline), 1)
+    return html.replace(PLACEHOLDER, "")   # only the first is kramdown's; others are lost
 
 
 def toc_html(tokens: Sequence[Token], listing: Token, levels: set[int],
