@@ -102,11 +102,16 @@ def kramdown_rules(md: MarkdownIt) -> None:
     md.core.ruler.after("normalize", "kramdown_lines", _keep_lines)
 
 
-_IAL = re.compile(r"^\{:(?![:/])\s*([^}]*)\}\s*$")   # `{::` and `{:/` are extensions' tags
-_IAL_TAIL = re.compile(r"\n\{:(?![:/])\s*([^}\n]*)\}\s*$")
-_IAL_HEAD = re.compile(r"^\{:(?![:/])\s*([^}\n]*)\}\s*\n")
+# `{::` and `{:/` are extensions' tags; `\}` is a brace inside
+_IAL = re.compile(r"^\{:(?![:/])\s*((?:\\\}|[^}])*)\}\s*$")
+_IAL_TAIL = re.compile(r"\n\{:(?![:/])\s*((?:\\\}|[^}\n])*)\}\s*$")
+_IAL_HEAD = re.compile(r"^\{:(?![:/])\s*((?:\\\}|[^}\n])*)\}\s*\n")
 _HEADER_ID = re.compile(r"\s*\{#([A-Za-z][\w:-]*)\}\s*$")
-_ATTR = re.compile(r"""\.([\w-]+)|#([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# kramdown's ALD_TYPE_ANY: a `key="value"` pair (quoted; the value may hold escaped `}` and
+# quotes), a reference, or ids and classes run together; each apart from the others
+_ATTR = re.compile(r"""(?:\A|\s)(?:(\w[\w-]*)=("|')((?:\\\}|\\\2|[^}\x02])*?)\2|(\w[\w-]*)"""
+                   r"""|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|\Z)""", re.A)
+_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)", re.A)
 _TYPO = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026")]   # (guillemets: before)
 
 
@@ -135,15 +140,18 @@ def _ial_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _parse_ial(text: str) -> list[tuple[str, str]]:
-    """`.cls #id key="v"` → attribute pairs (classes joined as kramdown joins them)."""
+    """`.cls #id key="v"` → attribute pairs, as kramdown's `parse_attribute_list` reads them
+    (classes joined; what is not one of its forms, like `width=100`, is left out)."""
     attrs: dict[str, str] = {}
-    for cls, ident, key, dq, sq, bare in _ATTR.findall(text):
-        if cls:
-            attrs["class"] = (attrs.get("class", "") + " " + cls).strip()
-        elif ident:
-            attrs["id"] = ident
+    for key, quote, value, _ref, names in _ATTR.findall(text):
+        if names:
+            for ident, cls in _ID_OR_CLASS.findall(names):
+                if cls:
+                    attrs["class"] = (attrs.get("class", "") + " " + cls).lstrip()
+                else:
+                    attrs["id"] = ident
         elif key:
-            attrs[key] = dq or sq or bare
+            attrs[key] = re.sub(r"\\(\}|" + re.escape(quote) + ")", r"\1", value)
     return list(attrs.items())
 
 
