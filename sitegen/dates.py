@@ -129,7 +129,6 @@ _NUMERIC_DATES = [  # "iso" a-b-c, "sla" a/b[/c], "dot" a.b.c: which part is whi
     re.compile(r"(-?\d+)\.\s*(\d+)\.\s*(-?\d+)"),
 ]
 _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_DIGIT_DATE = re.compile(r"\b(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?\b", re.I)
 _ORDINAL_DATE = re.compile(r"\b(\d{4})-(\d{3})\b")
 
 
@@ -137,12 +136,31 @@ def parse_time(text: str, tz: tzinfo, now: datetime | None = None) -> datetime:
     """Ruby's `Time.parse` for the forms dates take on Jekyll sites (ISO 8601, RFC 2822, "Jan 2,
     2020 10:00 am", "2/1/2020"…): missing fields come from now, an offset that the local zone
     has at that moment keeps the time local, "UTC"/"Z" make it UTC, other offsets stay fixed."""
-    fields, rest = _date_fields(text)
-    clock, rest = _time_fields(rest)
-    fields.update(clock)
+    fields = _parse_fields(text)
     if not fields:
         raise ValueError(f"no time information in {text!r}")
     return _make_time(fields, tz, now or datetime.now(tz))
+
+
+def year_from_build_time(value: Any) -> bool:
+    """Whether `parse_date` takes the year from the moment of building, as Ruby's `Time.parse`
+    does for "June 21" or a typo such as "202O-06-21" (day 202 of this year): such a date, and
+    the site, change with the year it is built in."""
+    if not isinstance(value, str) or _ISO_DAY.fullmatch(value):
+        return False
+    fields = _parse_fields(value)
+    return bool(fields) and "year" not in fields
+
+
+def _parse_fields(text: str) -> dict[str, Any]:
+    """`Date._parse`: the date part, the time of day, and, when no date form matched, the first
+    run of digits read by its length (`parse_ddd`)."""
+    fields, rest = _date_fields(text)
+    clock, rest = _time_fields(rest)
+    fields.update(clock)
+    if not any(key in fields for key in ("year", "mon", "mday")):
+        fields.update(_digit_run(rest))
+    return fields
 
 
 def _date_fields(text: str) -> tuple[dict[str, Any], str]:
@@ -168,10 +186,6 @@ def _date_fields(text: str) -> tuple[dict[str, Any], str]:
         match = form.search(text)
         if match:
             return _s3e(*match.groups()), _cut(text, match)
-    match = _DIGIT_DATE.search(text)
-    if match:
-        names = ("year", "mon", "mday", "hour", "min", "sec")
-        return {k: int(v) for k, v in zip(names, match.groups()) if v}, _cut(text, match)
     match = re.search(r"\b" + _MONTH, text, re.I)
     if match:
         return {"mon": _month_number(match.group("mon"))}, _cut(text, match)
@@ -215,6 +229,73 @@ def _full_year(text: str) -> int:
     return year
 
 
+_DIGIT_RUN = re.compile(r"([-+]?)(\d{2,14})(?:\s*t?\s*(\d{2,6})?(?:[,.](\d*))?)?"
+                        r"(?:\s*(z\b|[-+]\d{1,4}\b))?", re.I)
+# parse_ddd's reading of a run of digits by its length: the fields in order, with their widths
+_RUN_AS_DATE = {2: (("mday", 2),), 3: (("yday", 3),), 4: (("mon", 2), ("mday", 2)),
+                5: (("year", 2), ("yday", 3)), 6: (("year", 2), ("mon", 2), ("mday", 2)),
+                7: (("year", 4), ("yday", 3))}
+_FROM_YEAR = (("year", 4), ("mon", 2), ("mday", 2), ("hour", 2), ("min", 2), ("sec", 2))
+_FROM_SECOND = ("sec", "min", "hour", "mday", "mon", "year")
+
+
+def _digit_run(text: str) -> dict[str, Any]:
+    """Date._parse's last resort (`parse_ddd`): the first run of 2 to 14 digits, read by its
+    length (3 digits are a day of the year), with an optional time, fraction and zone. A run
+    followed by a fraction and no time is itself a time, read from its end."""
+    match = _DIGIT_RUN.search(text)
+    if match is None:
+        return {}
+    sign, digits, clock, fraction, zone = match.groups()
+    as_time = clock is None and fraction is not None
+    fields = _run_as_time(digits) if as_time else _run_as_date(digits)
+    if "year" in fields:
+        fields["year"] = _completed_year(-fields["year"] if sign == "-" else fields["year"],
+                                         len(digits), as_time)
+    if clock and len(clock) % 2 == 0:
+        pairs = [int(clock[i:i + 2]) for i in range(0, len(clock), 2)]
+        fields.update(zip(("sec", "min", "hour"), pairs[::-1]) if fraction is not None
+                      else zip(("hour", "min", "sec"), pairs))
+    if fraction is not None:
+        fields["usec"] = int(fraction[:6].ljust(6, "0"))
+    if zone:
+        fields["zone"] = zone
+    return fields
+
+
+def _run_as_date(digits: str) -> dict[str, Any]:
+    """parse_ddd's date reading: day, month and day, two-digit year…, or from a four-digit
+    year to the second for 8 to 14 digits; nothing for 9, 11 or 13."""
+    widths = _RUN_AS_DATE.get(len(digits)) or \
+        (_FROM_YEAR[:len(digits) // 2 - 1] if len(digits) % 2 == 0 else ())
+    fields, at = {}, 0
+    for name, width in widths:
+        fields[name], at = int(digits[at:at + width]), at + width
+    return fields
+
+
+def _run_as_time(digits: str) -> dict[str, Any]:
+    """parse_ddd's time reading: second, minute, hour, day, month, year from the end, two
+    digits each (a four-digit year in 14), the first one digit for 3, 5 and 7; nothing for 9,
+    11 or 13."""
+    if len(digits) > 8 and len(digits) % 2:
+        return {}
+    fields, end = {}, len(digits)
+    for name in _FROM_SECOND:
+        if end <= 0:
+            break
+        start = max(end - (4 if name == "year" and len(digits) == 14 else 2), 0)
+        fields[name], end = int(digits[start:end]), start
+    return fields
+
+
+def _completed_year(year: int, length: int, as_time: bool) -> int:
+    """Date._parse's completion of a year 0–99 to 1969–2068, which parse_ddd turns off for a
+    run of 8 digits or more (except a 12-digit time)."""
+    complete = length == 12 if as_time else length <= 7
+    return year + (1900 if year >= 69 else 2000) if complete and 0 <= year <= 99 else year
+
+
 def _time_fields(text: str) -> tuple[dict[str, Any], str]:
     for start in _CLOCK.finditer(text):
         match = _TIME.match(text, start.start())
@@ -247,8 +328,10 @@ def _make_time(fields: dict[str, Any], tz: tzinfo, now: datetime) -> datetime:
     offset = zone_offset(zone, tz, fields.get("year", now.year)) if zone else None
     if offset is not None:
         now = now.astimezone(timezone(timedelta(seconds=offset)))
-    if not any(key in fields for key in _ORDER):
+    if not any(key in fields for key in (*_ORDER, "yday")):
         raise ValueError("no time information")
+    if "yday" in fields:
+        fields.update(_day_of_year(fields.pop("yday"), fields.get("year", now.year)))
     for key in _ORDER:
         if key in fields:
             break
@@ -262,6 +345,14 @@ def _make_time(fields: dict[str, Any], tz: tzinfo, now: datetime) -> datetime:
         return aware.astimezone(timezone.utc)
     local = aware.astimezone(tz)
     return local if local.utcoffset() == aware.utcoffset() else aware
+
+
+def _day_of_year(yday: int, year: int) -> dict[str, int]:
+    """`Time.make_time`'s `yday`: the month and day of that day of the year."""
+    day = date(year, 1, 1) + timedelta(days=yday - 1) if 1 <= yday <= 366 else None
+    if day is None or day.year != year:
+        raise ValueError(f"yday {yday} out of range")
+    return {"year": year, "mon": day.month, "mday": day.day}
 
 
 def _naive(f: dict[str, Any]) -> datetime:

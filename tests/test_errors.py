@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,10 +61,6 @@ CASES = {
         "index.md",
         "---\nlayout: default\n---\n# Home\n\n{% include nope.html %}\n",
         "index.md:6", "nope.html", 6),
-    "missing layout": (
-        "index.md",
-        "---\ntitle: Home\nlayout: missing\n---\n# Home\n",
-        "index.md:3", "layout 'missing'", 3),
     "date out of range": (
         "_posts/2021-03-04-post.md",
         "---\nlayout: default\ndate: 2021-13-45 10:00:00\n---\nBody\n",
@@ -252,3 +249,60 @@ def test_keep_files_survive_a_rebuild(built: tuple[Path, Path, dict[str, bytes]]
     assert result.returncode == 0, result.stderr
     assert (dest / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
     assert not (dest / "stale.html").exists()
+
+
+def test_loop_markup_ruby_rejects_is_read_leniently_with_a_located_warning(
+        tmp_path: Path) -> None:
+    """`{% for x in list | sort %}` (every academicpages site has one): Jekyll's Liquid drops
+    the filter and warns; so does sitegen, naming the file and line."""
+    src = tmp_path / "src"
+    write(src, {**GOOD, "list.html": "---\nnames: [b, c, a]\n---\n<p>\n"
+                                     "{% for name in page.names | sort %}{{ name }}{% endfor %}"
+                                     "</p>\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/list.html").read_text() == "<p>\nbca</p>\n"
+    assert 'warning: list.html:5: Liquid syntax error (Expected end_of_string but found pipe) ' \
+           'in "{% for name in page.names | sort %}"' in result.stderr, result.stderr
+
+
+def test_date_without_a_year_is_read_as_jekyll_reads_it_with_a_warning(
+        tmp_path: Path) -> None:
+    """Ruby's Time.parse reads `202O-06-21` (a letter O) as day 202 of the current year; the
+    build says so, and is never taken as current (the date changes with the year)."""
+    src, dest = tmp_path / "src", tmp_path / "out"
+    write(src, {**GOOD, "_posts/2021-03-05-typo.md": "---\ntitle: T\ndate: 202O-06-21\n---\nx\n"})
+    for _ in range(2):
+        result = sitegen("build", "-s", str(src), "-d", str(dest))
+        assert result.returncode == 0, result.stderr
+        assert "nothing changed" not in result.stdout
+    day = date(date.today().year, 1, 1) + timedelta(days=201)
+    assert (dest / f"{day:%Y/%m/%d}/typo.html").exists()
+    assert f"warning: _posts/2021-03-05-typo.md:3: date '202O-06-21' has no year that Jekyll " \
+           f"reads; it reads it as {day:%Y-%m-%d}" in result.stderr, result.stderr
+
+
+def test_missing_layout_is_a_located_warning_and_the_file_is_written_without_it(
+        tmp_path: Path) -> None:
+    """As Jekyll's "Build Warning: Layout 'projectlink' requested in … does not exist.", also
+    when the layout comes from the front matter defaults, or a layout names a missing one."""
+    src, dest = tmp_path / "src", tmp_path / "out"
+    write(src, {**GOOD,
+                "_config.yml": "defaults:\n  - scope: {path: notes}\n    values: {layout: note}\n",
+                "index.md": "---\ntitle: Home\nlayout: projectlink\n---\n# Home\n",
+                "notes/a.md": "---\n---\nA note\n",
+                "_layouts/child.html": "---\nlayout: base\n---\n<b>{{ content }}</b>\n",
+                "c.html": "---\nlayout: child\n---\nC\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 0, result.stderr
+    assert (dest / "index.html").read_text() == '<h1 id="home">Home</h1>\n'
+    assert (dest / "notes/a.html").read_text() == "<p>A note</p>\n"
+    assert (dest / "c.html").read_text() == "<b>C\n</b>\n"
+    warnings = [line for line in result.stderr.splitlines() if "does not exist" in line]
+    assert warnings == [
+        "warning: notes/a.md (front matter defaults): layout 'note' does not exist (looked in "
+        "_layouts/); the file is written without a layout, as Jekyll does",
+        "warning: _layouts/child.html: layout 'base' (named by layout 'child') does not "
+        "exist; the layouts stop there, as in Jekyll",
+        "warning: index.md:3: layout 'projectlink' does not exist (looked in _layouts/); the "
+        "file is written without a layout, as Jekyll does"], result.stderr

@@ -102,6 +102,17 @@ ORDER_CASES = {
                              "", True, {}),
     "page-joins-posts": ("{{ content }}", "{{ site.posts | size }}", "", True, {
         "a.html": "---\n---\n{{ site.posts | join: '' | size }}\n"}),
+    # `content` in a body is the last layout's (Jekyll has one payload): read in order.
+    "body-reads-content": ("{{ content }}", "{{ site.posts | size }}", "", False, {
+        "_posts/2020-02-01-late.md": "---\nlayout: post\n---\n[{{ content | size }}]\n"}),
+    "page-reads-content": ("{{ content }}", "{{ site.posts | size }}", "", False, {
+        "b.html": "---\n---\n[{{ content | strip_html | strip }}]\n"}),
+    "body-includes-content": ("{{ content }}", "{{ site.posts | size }}",
+                              "{% include wrap.html %}", False, {
+                                  "_includes/wrap.html": "{% include len.html %}",
+                                  "_includes/len.html": "[{{ content | size }}]"}),
+    "layout-includes-content": ("{{ content }}{% include len.html %}", "{{ site.posts | size }}",
+                                "", True, {"_includes/len.html": "[{{ content | size }}]"}),
     "sass-page": ("{{ content }}", "{{ site.posts | size }}", "", True, {
         "a-first/index.md": "---\n---\nFirst of the pages\n",
         "assets/style.scss": "---\n---\n$c: red;\nbody { color: $c; }\n",

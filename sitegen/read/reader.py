@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .. import runtime, urls
 from ..config import DEFAULTS, add_permalink_suffix, deep_merge, markdown_exts
-from ..dates import parse_date, site_timezone, strftime
+from ..dates import parse_date, site_timezone, strftime, year_from_build_time
 from ..errors import SiteError, line_at, shown
+from ..render.ruby import ruby_truthy
 from ..site import Collection, Document, Excerpt, Layout, Site, StaticFile
 from ..urls import slugify
 from .data import read_data
@@ -311,14 +313,7 @@ class Reader:
                        content=body, body_line=line, draft=draft, defaults=defaults,
                        header=text[: len(text) - len(body)], nulled=_nulled(front))
         if "date" in data:
-            try:
-                data["date"] = parse_date(data["date"], self.tz)
-            except ValueError as err:
-                own = "date" in front
-                at = doc.key_line("date") if own else None
-                raise SiteError(f"invalid date {str(data['date'])!r} ({err}) in the front matter"
-                                + ("" if own else " defaults"), relative, at, None,
-                                line_at(text, at) if at else None) from None
+            self._front_matter_date(doc, "date" in front, text)
         try:
             self._post_data(doc)
         except ValueError as err:
@@ -326,6 +321,24 @@ class Reader:
         doc.output_ext = self._output_ext(doc)
         doc.url = self._document_url(doc, coll)
         return doc
+
+    def _front_matter_date(self, doc: Document, own: bool, text: str) -> None:
+        """`date` read as Jekyll's `Time.parse` reads it. One whose year comes from the moment
+        of building (a typo like "202O-06-21" is day 202 of this year) is read so too, with a
+        warning, and the build is not taken as current in a later year."""
+        raw, at = doc.data["date"], doc.key_line("date") if own else None
+        where = f"{doc.relative_path}:{at}" if at else doc.relative_path
+        try:
+            doc.data["date"] = parse_date(raw, self.tz)
+        except ValueError as err:
+            raise SiteError(f"invalid date {str(raw)!r} ({err}) in the front matter"
+                            + ("" if own else " defaults"), doc.relative_path, at, None,
+                            line_at(text, at) if at else None) from None
+        if year_from_build_time(raw):
+            self.site.volatile.add("a date without a year")
+            print(f"warning: {where}: date {raw!r} has no year that Jekyll reads; it reads it "
+                  f"as {doc.data['date']:%Y-%m-%d}, in the year of the build, and so does "
+                  "sitegen", file=sys.stderr)
 
     def _post_data(self, doc: Document) -> None:
         """Jekyll's `read_post_data`: date, title and slug from the file name, categories, tags,
@@ -461,14 +474,15 @@ def read_layout(path: Path, name: str, source: Path) -> Layout:
 
 
 def excerpt_of(doc: Document, config: dict[str, Any]) -> Excerpt | None:
-    """The excerpt Jekyll makes, unless the front matter gives one or the separator is empty."""
+    """The excerpt Jekyll makes, unless the front matter gives one or the separator is empty
+    (`data["excerpt"] ||= Excerpt.new(self)`: a null or false `excerpt` is made too)."""
     if doc.is_page and not (config.get("page_excerpts") and doc.is_html):
         return None
     # Ruby's `data["excerpt_separator"] || config[...]`: an empty string is a separator too
     own = doc.data.get("excerpt_separator")
     separator = own if own is not None and own is not False else config.get("excerpt_separator")
     separator = "" if separator is None else str(separator)
-    if not separator or "excerpt" in doc.data:
+    if not separator or ruby_truthy(doc.data.get("excerpt")):
         return None
     return Excerpt(doc, extract_excerpt(doc.content, separator))
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..site import Collection, Document, Excerpt, StaticFile
 from ..urls import url_dir
-from .ruby import ruby_inspect, ruby_to_s
+from .ruby import ruby_inspect, ruby_to_s, ruby_truthy
 
 if TYPE_CHECKING:
     from .renderer import Renderer
@@ -93,10 +93,10 @@ class DocumentDrop(Drop):
             return doc.collection
         if key in ("excerpt", "content", "output"):
             self.renderer.note_content_read(doc, body=key != "excerpt")
-        if key == "excerpt":
-            if "excerpt" in doc.data:
-                return "" if doc.data["excerpt"] is None else ruby_to_s(doc.data["excerpt"])
-            return self.renderer.excerpt(doc.excerpt) if doc.excerpt else ""
+        if key == "excerpt":   # `data["excerpt"].to_s`, which the reader's excerpt fills
+            if doc.excerpt:      # in for a null or false one (`||=`)
+                return self.renderer.excerpt(doc.excerpt)
+            return ruby_to_s(doc.data.get("excerpt"))
         if key == "name":
             return doc.data.get("name") or doc.name
         if key in ("previous", "next"):
@@ -185,10 +185,11 @@ class PageDrop(Drop):
             return self._content if self._content is not None else page.content
         if key == "dir":
             return url_dir(page.url)
-        if key == "excerpt":
-            if "excerpt" in page.data:
-                return ruby_to_s(page.data["excerpt"])
-            return self.renderer.excerpt(page.excerpt) if page.excerpt else None
+        if key == "excerpt":   # `data["excerpt"] ? data["excerpt"].to_s : nil`, as above
+            if page.excerpt:
+                return self.renderer.excerpt(page.excerpt)
+            own = page.data.get("excerpt")
+            return ruby_to_s(own) if ruby_truthy(own) else None
         if key == "name":
             return page.name
         if key == "path":

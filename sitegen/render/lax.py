@@ -1,27 +1,35 @@
-"""Ruby Liquid 5.4's lax parser, for conditions (`if`, `elsif`, `unless`) and variables (`{{ }}`,
-`echo`, `assign`). Jekyll parses in Liquid's `warn` mode: markup the strict parser rejects is read
-again by these regular expressions, which drop what they cannot use (parentheses, extra words),
-and the build goes on with a warning. sitegen does the same where python-liquid's parser fails;
-the regular expressions are Liquid's own (lib/liquid.rb, tags/if.rb, variable.rb)."""
+"""Ruby Liquid 5.4's lax parser, for conditions (`if`, `elsif`, `unless`), variables (`{{ }}`,
+`echo`, `assign`) and loops (`for`, `tablerow`). Jekyll parses in Liquid's `warn` mode: markup the
+strict parser rejects is read again by these regular expressions, which drop what they cannot use
+(parentheses, extra words, filters on a loop's collection), and the build goes on with a warning.
+sitegen does the same where python-liquid's parser fails (and, for `for`, where Ruby's strict
+parser would); the regular expressions are Liquid's own (lib/liquid.rb, tags/if.rb, variable.rb,
+tags/for.rb, tags/table_row.rb)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from liquid.builtin.expressions import FilteredExpression, Path
+from liquid.builtin.expressions import FilteredExpression, LoopExpression, Path
 from liquid.builtin.expressions.arguments import KeywordArgument, PositionalArgument
 from liquid.builtin.expressions.filtered import Filter
 from liquid.builtin.expressions.logical import (
     BooleanExpression, ContainsExpression, EqExpression, GeExpression, GtExpression,
     LeExpression, LogicalAndExpression, LogicalOrExpression, LtExpression, NeExpression)
 from liquid.builtin.expressions.primitive import (
-    Blank, Empty, FalseLiteral, FloatLiteral, IntegerLiteral, Nil, RangeLiteral, StringLiteral,
-    TrueLiteral)
+    Blank, Empty, FalseLiteral, FloatLiteral, Identifier, IntegerLiteral, Nil, RangeLiteral,
+    StringLiteral, TrueLiteral, parse_identifier, parse_primitive)
 from liquid.context import RenderContext
-from liquid.exceptions import LiquidError
+from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.expression import Expression
-from liquid.token import Token
+from liquid.stream import TokenStream
+from liquid.token import (
+    TOKEN_COLON, TOKEN_CONTINUE, TOKEN_EOF, TOKEN_IN, TOKEN_LIMIT, TOKEN_OFFSET, TOKEN_REVERSED,
+    Token)
+
+if TYPE_CHECKING:
+    from liquid import Environment
 
 _FLAGS = re.ASCII | re.DOTALL   # Ruby's \w, \s, \d are ASCII; `m` (dot-all) where Liquid uses it
 _QUOTED_STRING = r"""(?:"[^"]*"|'[^']*')"""
@@ -39,6 +47,8 @@ _VARIABLE_PARSER = re.compile(r"\[[^\]]+\]|[\w-]+\??", _FLAGS)
 _INTEGER = re.compile(r"(-?\d+)", _FLAGS)
 _FLOAT = re.compile(r"(-?\d[\d.]+)", _FLAGS)
 _FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", _FLAGS)
+_FOR_SYNTAX = re.compile(rf"([\w-]+)\s+in\s+((?:{_QUOTED_FRAGMENT})+)\s*(reversed)?", _FLAGS)
+_TABLEROW_SYNTAX = re.compile(rf"(\w+)\s+in\s+((?:{_QUOTED_FRAGMENT})+)", _FLAGS)
 _RANGE = re.compile(r"\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)", _FLAGS)
 
 _COMPARISONS: dict[str, type[Expression]] = {
@@ -185,3 +195,68 @@ def _segment(part: str, token: Token) -> Any:
     if isinstance(key, Path):
         return key
     return _Value(token, getattr(key, "value", None))
+
+
+def ruby_strict_for(env: Environment, tokens: TokenStream) -> LoopExpression:
+    """`For#strict_parse`: `reversed` only right after the collection, then only `limit:` and
+    `offset:`, nothing else. python-liquid's parser also takes `reversed` anywhere, commas and
+    `cols:`; Jekyll reads those with the lax parser instead, which drops a late `reversed`."""
+    token = tokens.current
+    identifier = parse_identifier(env, tokens)
+    tokens.eat(TOKEN_IN)
+    iterable = parse_primitive(env, tokens)
+    reversed_ = tokens.current.kind == TOKEN_REVERSED
+    if reversed_:
+        next(tokens)
+    attributes: dict[str, Expression] = {}
+    while tokens.peek.kind == TOKEN_COLON and tokens.current.kind != TOKEN_EOF:
+        if tokens.current.kind not in (TOKEN_LIMIT, TOKEN_OFFSET):
+            raise LiquidSyntaxError("Invalid attribute in for loop. Valid attributes are limit "
+                                    "and offset", token=tokens.current)
+        key = next(tokens).kind
+        next(tokens)
+        if key == TOKEN_OFFSET and tokens.current.kind == TOKEN_CONTINUE:
+            attributes[key] = StringLiteral(next(tokens), "continue")
+        else:
+            attributes[key] = parse_primitive(env, tokens)
+    if tokens.current.kind != TOKEN_EOF:
+        raise LiquidSyntaxError(f"Expected end_of_string but found {tokens.current.kind}",
+                                token=tokens.current)
+    return LoopExpression(token, identifier, iterable, limit=attributes.get(TOKEN_LIMIT),
+                          offset=attributes.get(TOKEN_OFFSET), reversed_=reversed_, cols=None)
+
+
+def lax_for(markup: Token) -> LoopExpression:
+    """`For#lax_parse`: the variable, `in`, the collection up to a space, comma or `|`, and
+    `reversed` right after it; `limit:` and `offset:` are found anywhere (the last one wins),
+    everything else (a filter on the collection, extra words) is ignored."""
+    match = _FOR_SYNTAX.match(markup.value.lstrip())
+    if match is None:
+        raise LaxSyntaxError(markup.value)
+    attributes = dict(_JUST_TAG_ATTRIBUTES.findall(markup.value))
+    offset = attributes.get("offset")
+    return LoopExpression(
+        markup, Identifier(match.group(1), token=markup), lax_expression(match.group(2), markup),
+        limit=_attribute(attributes.get("limit"), markup),
+        offset=StringLiteral(markup, "continue") if offset == "continue" else
+        _attribute(offset, markup),
+        reversed_=bool(match.group(3)), cols=None)
+
+
+def lax_tablerow(markup: Token) -> LoopExpression:
+    """`TableRow#initialize`, Ruby's only parser for `tablerow` (so no warning): the variable
+    and collection found anywhere, `cols:`, `limit:` and `offset:` anywhere, never reversed."""
+    match = _TABLEROW_SYNTAX.search(markup.value)
+    if match is None:
+        raise LaxSyntaxError(markup.value)
+    attributes = dict(_JUST_TAG_ATTRIBUTES.findall(markup.value))
+    return LoopExpression(
+        markup, Identifier(match.group(1), token=markup), lax_expression(match.group(2), markup),
+        limit=_attribute(attributes.get("limit"), markup),
+        offset=_attribute(attributes.get("offset"), markup),
+        reversed_=False, cols=_attribute(attributes.get("cols"), markup))
+
+
+def _attribute(markup: str | None, token: Token) -> Expression | None:
+    """A loop attribute's value, None when the markup has none."""
+    return None if markup is None else lax_expression(markup, token)

@@ -27,7 +27,8 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
 from liquid.undefined import Undefined
 
-from .lax import LaxSyntaxError, lax_condition, lax_output
+from .lax import (
+    LaxSyntaxError, lax_condition, lax_for, lax_output, lax_tablerow, ruby_strict_for)
 from .ruby import liquid_output, ruby_inspect
 from ..printing.filters import print_filters
 from .filters import located_errors, register_filters
@@ -165,6 +166,7 @@ def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
                           expression.start_index + len(expression.value.rstrip()),
                           expression.source)
         inner.markup = expression   # type: ignore[attr-defined]  # for the lax parser
+        inner.tag = tag   # type: ignore[attr-defined]  # `for` and `tablerow` parse apart
     return inner
 
 
@@ -207,6 +209,26 @@ BooleanExpression.parse = _lax_fallback(  # type: ignore[method-assign]
     BooleanExpression.parse, lax_condition, "{}")
 FilteredExpression.parse = _lax_fallback(  # type: ignore[method-assign]
     FilteredExpression.parse, lax_output, "{{{{ {} }}}}")
+_parse_for = _lax_fallback(ruby_strict_for, lax_for, "{{% for {} %}}").__func__
+_parse_any_loop = LoopExpression.parse
+
+
+def _parse_loop(env: Environment, tokens: TokenStream) -> LoopExpression:
+    """A `for` loop as Jekyll's Liquid reads it (its strict parser, else the lax one with a
+    warning); a `tablerow` only ever by Ruby's regular expressions, as Ruby has no other."""
+    tag, markup = getattr(tokens, "tag", None), getattr(tokens, "markup", None)
+    if tag is None or tag.value != "tablerow":
+        return _parse_for(env, tokens)
+    if markup is None:
+        return _parse_any_loop(env, tokens)
+    try:
+        return lax_tablerow(markup)
+    except LaxSyntaxError:
+        raise LiquidSyntaxError("Syntax Error in 'tablerow loop' - Valid syntax: tablerow "
+                                "[item] in [collection] cols=3", token=markup) from None
+
+
+LoopExpression.parse = staticmethod(_parse_loop)  # type: ignore[method-assign, assignment]
 
 
 class _JekyllOutput(_output.Output):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from bisect import bisect_left, insort
 from concurrent.futures import ProcessPoolExecutor
 from io import StringIO
 from itertools import islice
@@ -64,6 +65,12 @@ class Renderer:
         self._watching_order = False
         self.read_across = False
         self.warnings: dict[str, None] = {}   # in the order met, each once
+        # A document's place in the rendering order -> the `content` its outermost layout saw:
+        # Jekyll's one payload for the whole build leaves it for the next body that reads it.
+        self._layout_content: dict[int, str] = {}
+        self._with_layouts: list[int] = []   # the places above, in order
+        self._order: list[Document] = []     # documents, then pages
+        self._places: dict[int, int | None] = {}   # id(document or page) -> place in _order
         # jekyll-include-cache's outputs, by file and parameter values: like `increment`'s
         # counters, they carry over from one document to the next.
         self.cached_includes: dict[tuple[str, Any], str] = {}
@@ -107,14 +114,16 @@ class Renderer:
             payload["paginator"] = self._paginator(doc.pager)
         output = doc.content
         self._rendering.append(doc)
+        self._forget_layout_content(doc)
         try:
             if self._with_liquid(doc):
+                payload["content"] = self._payload_content(doc)
                 output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
                                             doc.path)
             output = self.convert(output, doc)
             doc.content = output
             if layout is not None and not doc.asset and doc.extname not in ASSET_EXTS:
-                output = self._place_in_layouts(output, payload, layout)
+                output = self._place_in_layouts(output, payload, layout, doc)
         finally:
             self._rendering.pop()
         doc.output = output
@@ -218,14 +227,57 @@ class Renderer:
         with `increment`, whose counters run on from document to document (`_may_read_bodies`
         says what it looks for; a key built by filters is beyond it). Pages' own bodies
         may: pages render after every document, in order, in either case. Nor can bodies
-        that Liquid does not render (most posts: scanning them would cost a tenth of a read)."""
+        that Liquid does not render (most posts: scanning them would cost a tenth of a read).
+        Nor can any body, a page's too, read `content`, the last layout's (see
+        `_payload_content`), itself or through an include."""
+        bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
+        includes = [(p.relative_to(folder).as_posix(),
+                     p.read_text(encoding="utf-8", errors="replace"))
+                    for folder in self.site.include_dirs if folder.is_dir()
+                    for p in folder.rglob("*") if p.is_file()]
         sources = [layout.content for layout in self.site.layouts.values()]
-        sources += [d.content for d in self.site.documents() if self._with_liquid(d)]
-        for folder in self.site.include_dirs:
-            if folder.is_dir():
-                sources += [p.read_text(encoding="utf-8", errors="replace")
-                            for p in folder.rglob("*") if p.is_file()]
-        return not any(_may_read_bodies(text) for text in sources)
+        if any(_may_read_bodies(text) for text in sources + bodies + [t for _, t in includes]):
+            return False
+        bodies += [p.content for p in self.site.pages
+                   if p.generated is None and self._with_liquid(p)]
+        return not _read_payload_content(bodies, includes)
+
+    def _payload_content(self, doc: Document) -> str | None:
+        """`content` in a body (not a layout): Jekyll renders every document with one payload,
+        so it is what the outermost layout of the last document rendered with layouts saw,
+        nil before any. While documents render in parallel it stays nil: `order_independent`
+        keeps bodies that read it in order."""
+        place = self._place(doc)
+        if self._watching_order or place is None:
+            return None
+        before = bisect_left(self._with_layouts, place)
+        if before == 0:
+            return None
+        source = self._with_layouts[before - 1]
+        if reads_payload_content(doc.content):   # serve renders it again when that changes
+            self.note_content_read(self._order[source])
+        return self._layout_content[source]
+
+    def _place(self, doc: Document) -> int | None:
+        """`doc`'s place in the rendering order (documents, then pages)."""
+        if id(doc) not in self._places:   # new: the first time, or a Sass page's source map
+            self._order = self.site.documents() + self.site.pages
+            self._places = {id(item): i for i, item in enumerate(self._order)}
+            self._places.setdefault(id(doc), None)
+        return self._places[id(doc)]
+
+    def _keep_layout_content(self, doc: Document, content: str) -> None:
+        place = self._place(doc)
+        if place is not None:
+            if place not in self._layout_content:
+                insort(self._with_layouts, place)
+            self._layout_content[place] = content
+
+    def _forget_layout_content(self, doc: Document) -> None:
+        place = self._place(doc)
+        if place in self._layout_content:
+            del self._layout_content[place]
+            self._with_layouts.remove(place)
 
     def _paginator(self, pager: dict[str, Any]) -> dict[str, Any]:
         return {**pager, "posts": [self.drop(p) for p in pager["posts"]]}
@@ -252,27 +304,29 @@ class Renderer:
                                               doc.extname in (".yml", ".yaml")):
             return None
         layout = self.site.layouts.get(ruby_to_s(name))
-        if layout is None and (name is False or "layout" in doc.nulled):
-            # `layout: false`, or a document's `layout: null` under a default that names a
-            # missing layout: meant as "no layout", so Jekyll's warning rather than an error.
-            self.warnings[f"warning: layout '{ruby_to_s(name)}' requested in "
-                          f"{doc.relative_path} does not exist; the file is written without "
-                          "a layout, as Jekyll does"] = None
-        elif layout is None:
-            line = doc.key_line("layout")
-            raise SiteError(f"layout '{name}' does not exist (looked in "
-                            f"{self.config['layouts_dir']}/)", doc.relative_path, line, None,
-                            line_at(doc.header, line) if line else None)
+        if layout is None:
+            # Jekyll's "Build Warning: Layout '…' requested in … does not exist.": the file
+            # is written without a layout (and `layout: false` or a document's `layout: null`
+            # under a default that names a missing layout mean just that).
+            line = None if "layout" in doc.nulled else doc.key_line("layout")
+            where = f"{doc.relative_path}:{line}" if line else doc.relative_path
+            if line is None and "layout" in doc.defaults:
+                where += " (front matter defaults)"
+            self.warnings[f"warning: {where}: layout '{ruby_to_s(name)}' does not exist "
+                          f"(looked in {self.config['layouts_dir']}/); the file is written "
+                          "without a layout, as Jekyll does"] = None
         return layout
 
     def in_layouts(self, doc: Document, content: str, layout: Layout) -> str:
         """`content` of the page `doc` placed in `layout` and the layouts around it: for a
         plugin's generated page (a jekyll-archives archive)."""
         return self._place_in_layouts(content, self._payload(doc, self.drop(doc),
-                                                             dict(layout.data)), layout)
+                                                             dict(layout.data)), layout, doc)
 
-    def _place_in_layouts(self, content: str, payload: dict[str, Any], layout: Layout) -> str:
-        """Each layout wraps the output, up its chain; inner layouts' data wins."""
+    def _place_in_layouts(self, content: str, payload: dict[str, Any], layout: Layout,
+                          doc: Document) -> str:
+        """Each layout wraps the output, up its chain; inner layouts' data wins. What the last
+        one saw as `content` stays for the next body that reads it (`_payload_content`)."""
         used: list[Layout] = []
         merged: dict[str, Any] = {}
         current: Layout | None = layout
@@ -281,6 +335,7 @@ class Renderer:
             merged = {**current.data, **merged}
             payload["content"] = content
             payload["layout"] = merged
+            self._keep_layout_content(doc, content)
             name = self._name(current.path)
             content = self.render_liquid(current.content, payload, name, current.body_line,
                                          current.path)
@@ -288,9 +343,10 @@ class Renderer:
             if parent is None or parent == "none":
                 break
             current = self.site.layouts.get(str(parent))
-            if current is None:
-                raise SiteError(f"layout '{parent}' (named by layout '{used[-1].name}') does "
-                                "not exist", name, 1)
+            if current is None:   # Jekyll stops there, silently
+                self.warnings[f"warning: {name}: layout '{parent}' (named by layout "
+                              f"'{used[-1].name}') does not exist; the layouts stop there, "
+                              "as in Jekyll"] = None
         return content
 
     def convert(self, text: str, doc: Document) -> str:
@@ -606,7 +662,31 @@ def _may_read_bodies(template: str) -> bool:
         any(BODY_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
 
 
+def reads_payload_content(template: str) -> bool:
+    """Whether Liquid source reads the variable `content` itself (not `page.content`)."""
+    return "content" in template and \
+        any(PAYLOAD_CONTENT.search(markup) for markup in LIQUID_MARKUP.findall(template))
+
+
+def _read_payload_content(bodies: list[str], includes: list[tuple[str, str]]) -> bool:
+    """Whether a body reads `content`, itself or through includes (by name, or any include
+    whose name Liquid makes, when one of them reads it)."""
+    readers = {name for name, text in includes if reads_payload_content(text)}
+    while more := {name for name, text in includes
+                   if name not in readers and _includes_one_of(text, readers)}:
+        readers |= more
+    return any(reads_payload_content(body) or _includes_one_of(body, readers)
+               for body in bodies)
+
+
+def _includes_one_of(template: str, names: set[str]) -> bool:
+    return bool(names) and any("{{" in name or name.strip("'\"") in names
+                               for name in INCLUDED.findall(template))
+
+
 LIQUID_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+PAYLOAD_CONTENT = re.compile(r"(?<![\w.\-\]\"'])content(?![\w\-\"'])")
+INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+(\S+)")
 BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
                         r"|\binclude_relative\b")
 CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")
