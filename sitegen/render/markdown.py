@@ -20,7 +20,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import html_in_markdown, math_in_markdown, toc_in_markdown
-from .highlight import highlight_code_block
+from .highlight import code_options, highlight_code_block, highlight_code_span
 from .kramdown_rules import blank_before_definition, is_blank, kramdown_rules
 
 # Blocks that follow one another in the flow of a document, a quote or a list item: kramdown
@@ -124,11 +124,13 @@ class KramdownRenderer(RendererHTML):
               env: EnvType) -> str:
         tok = tokens[idx]
         lang = tok.info.strip().split()[0] if tok.info.strip() else None
-        return highlight_code_block(tok.content, lang, *self._code_attrs(tok))
+        return highlight_code_block(tok.content, lang, *self._code_attrs(tok),
+                                    env.get("code_block"))
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                    env: EnvType) -> str:
-        return highlight_code_block(tokens[idx].content, None, *self._code_attrs(tokens[idx]))
+        return highlight_code_block(tokens[idx].content, None, *self._code_attrs(tokens[idx]),
+                                    env.get("code_block"))
 
     @staticmethod
     def _code_attrs(tok: Token) -> tuple[str, str]:
@@ -140,10 +142,10 @@ class KramdownRenderer(RendererHTML):
     def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                     env: EnvType) -> str:
         tok = tokens[idx]
-        cls = str(tok.attrGet("class") or "")
-        if not cls.startswith("language-"):   # Rouge's class around the code span's own
-            tok.attrSet("class", f"language-plaintext {cls} highlighter-rouge".replace("  ", " "))
-        return f"<code{self.renderAttrs(tok)}>{html.escape(tok.content, quote=False)}</code>"
+        classes, body = highlight_code_span(tok.content, str(tok.attrGet("class") or ""),
+                                            env.get("code_span"))
+        attrs = {**tok.attrs, **({"class": classes} if classes else {})}   # tok stays as is
+        return f"<code{html_in_markdown.write_attributes(attrs.items())}>{body}</code>"
 
     def html_block_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict,
                         env: EnvType) -> str:
@@ -294,10 +296,12 @@ def markdown_converter(config: Mapping[str, Any]) -> Callable[[str], str]:
     html_options = {   # whether kramdown reads Markdown inside HTML elements
         html_in_markdown.PARSE_BLOCK_HTML: _option_on(options.get("parse_block_html")),
         html_in_markdown.PARSE_SPAN_HTML: _option_on(options.get("parse_span_html", True))}
+    code = code_options(config)   # kramdown's syntax_highlighter_opts
     md = _parser()
 
     def convert(text: str) -> str:
-        return md.render(text, {"auto_ids": auto_ids, "toc_levels": levels, **html_options})
+        return md.render(text, {"auto_ids": auto_ids, "toc_levels": levels, **html_options,
+                                **code})
 
     return convert
 

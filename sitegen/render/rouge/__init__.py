@@ -1,7 +1,7 @@
-"""Rouge's lexers (Jekyll's highlighter) for the languages ML posts show most, as rules run
-the way Rouge runs them, so that their HTML is Jekyll's token for token. Other languages go
+"""Rouge's lexers (Jekyll's highlighter) for the languages sites show most, as rules run the
+way Rouge runs them, so that their HTML is Jekyll's token for token. Other languages go
 through Pygments (see `highlight`). Each lexer is checked against real Rouge on random code
-(tests/test_markdown.py)."""
+(tests/test_markdown.py, tests/test_rouge_lexers.py)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ LEXERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("php", "php3", "php4", "php5"), ("php", "php_tokens")),
     **dict.fromkeys(("matlab", "m"), ("matlab", "matlab_tokens")),
     **dict.fromkeys(("tex", "TeX", "LaTeX", "latex"), ("tex", "tex_tokens")),
+    **dict.fromkeys(("csharp", "c#", "cs"), ("csharp", "csharp_tokens")),
+    **dict.fromkeys(("markdown", "md", "mkd"), ("markdown", "markdown_tokens")),
+    "xml": ("xml", "xml_tokens"),
+    "sql": ("sql", "sql_tokens"),
+    **dict.fromkeys(("batchfile", "bat", "batch", "dosbatch", "winbatch"),
+                    ("batch", "batch_tokens")),
+    "pascal": ("pascal", "pascal_tokens"),
+    **dict.fromkeys(("vb", "visualbasic"), ("vb", "vb_tokens")),
+    "apache": ("apache", "apache_tokens"),
+    "nginx": ("nginx", "nginx_tokens"),
+    **dict.fromkeys(("mathematica", "wl"), ("mathematica", "mathematica_tokens")),
 }
 
 # Every tag and alias of Rouge 3.30's lexers (Debian's Jekyll), and `guess`, which asks Rouge

@@ -22,7 +22,6 @@ class Rule:
     next: str | None = None     # a state to push, "=STATE" to go to instead, "#pop", "#pop2",
                                 # "#reset"
     line_start: bool = False    # tried only at a line's start (Rouge: a pattern with `^` first)
-    moves: bool = False         # an action that always changes the state: may match nothing
 
 
 @dataclass
@@ -48,13 +47,12 @@ class Run:
 
 
 def rule(pattern: str, action: Action, next_state: str | None = None,
-         flags: int = re.A, moves: bool = False) -> Rule:
+         flags: int = re.A) -> Rule:
     """Ruby's word and space classes are ASCII's, its word boundaries Unicode's (where Rouge
     spells Unicode letters, `[[:alpha:]]` or `\\p{L}`, a pattern says `(?u:...)`); `$` ends
     any line."""
     source = UNESCAPED_BOUNDARY.sub(r"\1(?u:\\b)", pattern) if flags & re.A else pattern
-    return Rule(re.compile(source, re.M | flags), action, next_state, pattern.startswith("^"),
-                moves)
+    return Rule(re.compile(source, re.M | flags), action, next_state, pattern.startswith("^"))
 
 
 UNESCAPED_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
@@ -70,8 +68,8 @@ def expand(states: dict[str, list[Rule | str]]) -> dict[str, list[Rule]]:
     return {name: rules(name) for name in states}
 
 
-# Rouge lets a state change five times in a row without taking text; the sixth time, after it,
-# one character is an error.
+# Rouge lets a rule match nothing five times in a row (changing the state or not); the sixth
+# time, after the rule's action, one character is an error.
 MAX_NULL_STEPS = 5
 
 
@@ -89,9 +87,8 @@ def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tok
             if candidate.line_start and not at_line_start:
                 continue
             found = candidate.pattern.match(rest)
-            if found is None or (not found.end() and candidate.next is None
-                                 and not candidate.moves):
-                continue   # an empty match that changes no state would never move on
+            if found is None:
+                continue
             action = candidate.action
             if callable(action):
                 out += action(found, run)
@@ -102,7 +99,7 @@ def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tok
             run.go(candidate.next)
             pos += found.end()
             null_steps = 0 if found.end() else null_steps + 1
-            if null_steps > MAX_NULL_STEPS:     # as Rouge: the state changed, yet no match
+            if null_steps > MAX_NULL_STEPS:     # as Rouge: too many matches of nothing
                 out.append(("err", code[pos]))
                 pos += 1
             break

@@ -150,7 +150,7 @@ def _starts_block(css: str, block: str) -> Callable[[re.Match, Run], Tokens]:
 
 SASS_STATES: dict[str, list[Rule | str]] = {
     **COMMON,
-    "root": [rule(r"[ \t]*\n", ""), rule(r"[ \t]*", _indentation, moves=True)],
+    "root": [rule(r"[ \t]*\n", ""), rule(r"[ \t]*", _indentation)],
     "content": [
         rule(r"//.*?$", _starts_block("c1", "single_comment"), "#pop"),
         rule(r"/[*].*?\n", _starts_block("cm", "multi_comment"), "#pop"),

@@ -71,6 +71,7 @@ class _Open:
     quote: str = ""
     plain: bool = False
     block: bool = False
+    block_indent: int = 0   # a block scalar's indentation indicator (`|2`), 0 for none
 
 
 class _Lexer:
@@ -94,7 +95,7 @@ class _Lexer:
                 self._block_line_start(line)
             if self.open.block:
                 self.open.block = False
-                i = self._block_scalar(lines, i, _spaces(line))
+                i = self._block_scalar(lines, i, self.open.block_indent)
                 # Rouge reads the line that ends it as a block line, not a new document
                 self.in_root = False
 
@@ -185,22 +186,30 @@ class _Lexer:
     def _line_rest(self, line: str, pos: int) -> None:
         self.open = _block_line(line, pos, self.out, self._set_indent)
 
-    def _block_scalar(self, lines: list[str], i: int, indent: int) -> int:
-        """`|` or `>`: the lines indented below it are its text; the index after them."""
-        content_indent = None
+    def _block_scalar(self, lines: list[str], i: int, increment: int) -> int:
+        """`|` or `>`: the lines indented as far as the first (at least as far as the block
+        the scalar is in), or as the indicator says, are its text; the index after them.
+        A line of spaces is text up to that indentation, `no` past it."""
+        content_indent = self.indents[-1] + increment if increment else None
         while i < len(lines):
             body = lines[i]
             body_indent = _spaces(body)
             if body.strip(" \n"):
                 if body_indent < (content_indent if content_indent is not None
-                                  else indent + 1):
+                                  else self.indents[-1]):
                     break
                 if content_indent is None:
                     content_indent = body_indent
-                self.out += [("", body[:body_indent]), ("s", body[body_indent:].rstrip("\n")),
+                text = body[body_indent:].rstrip("\n")
+                if not body_indent:   # Rouge's `^[ ]*` takes nothing six times: an error
+                    self.out.append(("err", text[0]))
+                    text = text[1:]
+                self.out += [("", body[:body_indent]), ("s", text),
                              ("", "\n" if body.endswith("\n") else "")]
             else:
-                self.out.append(("", body))
+                spaces = len(body.rstrip("\n"))
+                mark = min(spaces, content_indent if content_indent is not None else spaces)
+                self.out += [("", body[:mark]), ("no", body[mark:spaces]), ("", body[spaces:])]
             i += 1
         return i
 
@@ -233,11 +242,7 @@ def _block_line(line: str, pos: int, out: Tokens, on_key: Callable[[], None]) ->
         block = BLOCK_SCALAR.match(line, pos, end)
         if block:
             out.append(("pi", block.group()))
-            header = BLOCK_HEADER.match(line, block.end(), end)
-            if header and header.group():
-                out.append(("pi", header.group()))
-            _rest(line[header.end() if header else block.end():], out)
-            return _Open(block=True)
+            return _Open(block=True, block_indent=_block_header(line[block.end():], out))
         if line[pos] in "[{":
             pos, depth, quote = _flow(line, pos, out, 0)
             if depth:
@@ -261,6 +266,34 @@ def _block_line(line: str, pos: int, out: Tokens, on_key: Callable[[], None]) ->
         pos += 1
     _rest(line[pos:], out)
     return _Open()
+
+
+def _block_header(text: str, out: Tokens) -> int:
+    """What follows `|` or `>` on its line: Rouge takes a header (`2-`) before a space or the
+    line's end, then spaces and a comment; any other character is an error. The header's
+    indentation indicator, 0 for none."""
+    pos, end = 0, len(text.rstrip("\n"))
+    header = BLOCK_HEADER.match(text, pos, end)
+    while header is None:
+        out.append(("err", text[pos]))
+        pos += 1
+        header = BLOCK_HEADER.match(text, pos, end)
+    out.append(("pi", header.group()))
+    pos = header.end()
+    while pos < end:
+        spaces = _spaces(text[:end], pos)
+        if spaces:
+            out.append(("", text[pos:pos + spaces]))
+        elif text[pos] == "#":
+            spaces = end - pos
+            out.append(("c1", text[pos:end]))
+        else:
+            spaces = 1
+            out.append(("err", text[pos]))
+        pos += spaces
+    out.append(("", text[end:]))
+    digits = [c for c in header.group() if c.isdigit()]
+    return int(digits[0]) if digits else 0
 
 
 def _rest(text: str, out: Tokens) -> None:

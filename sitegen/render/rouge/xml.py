@@ -1,0 +1,61 @@
+"""XML as Rouge 3.30's lexer names it (config files, .csproj and Maven poms in posts): tags
+`nt` with their brackets, attributes `na` with their `=`, values `s`, entities `ni`,
+comments `c`, `<?...?>`, `<!...>` and CDATA `cp`. Files: *.xml, *.xsl, *.rss, *.xslt, *.xsd,
+*.wsdl, *.svg, *.plist."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexer import Rule, Tokens, expand, lex, rule
+
+
+def _categories(*prefixes: str) -> str:
+    """The characters whose Unicode category starts with one of `prefixes`, as ranges for a
+    character class (Python's `re` has no `\\p{L}`)."""
+    ranges: list[list[int]] = []
+    for code in range(0x30000):
+        if unicodedata.category(chr(code)).startswith(prefixes):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                   for a, b in ranges)
+
+
+# Rouge's [\p{L}:_][\p{Word}\p{Cf}:.·-]*
+NAME = f"[{_categories('L')}:_][{_categories('L', 'M', 'Nd', 'Pc', 'Cf')}:.·-]*"
+ANY = re.A | re.S
+
+XML: dict[str, list[Rule]] = expand({
+    "root": [
+        rule(r"[^<&]+", ""),
+        rule(r"&\S*?;", "ni"),
+        rule(r"<!\[CDATA\[.*?\]\]>", "cp"),
+        rule(r"<!--", "c", "comment"),
+        rule(r"<\?.*?\?>", "cp"),
+        rule(r"<![^>]*>", "cp"),
+        rule(rf"<\s*{NAME}", "nt", "tag", flags=ANY),
+        rule(rf"<\s*/\s*{NAME}\s*>", "nt", flags=ANY),
+    ],
+    "comment": [
+        rule(r"[^-]+", "c", flags=ANY),
+        rule(r"-->", "c", "#pop"),
+        rule(r"-", "c"),
+    ],
+    "tag": [
+        rule(r"\s+", "", flags=ANY),
+        rule(rf"{NAME}\s*=", "na", "attr", flags=ANY),
+        rule(r"/?\s*>", "nt", "#pop"),
+    ],
+    "attr": [
+        rule(r"\s+", "", flags=ANY),
+        rule(r"""".*?"|'.*?'|[^\s>]+""", "s", "#pop", flags=ANY),
+    ],
+})
+
+
+def xml_tokens(code: str) -> Tokens:
+    return lex(XML, code)
