@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import os
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -193,6 +195,31 @@ def _add_default_collections(config: dict[str, Any]) -> None:
     config["collections"] = {k: (v or {}) for k, v in collections.items()}
 
 
+def in_source_dir(source: Path | str, *paths: Any) -> Path:
+    """Jekyll's `site.in_source_dir`: each path is taken inside the one before it, whatever it
+    says, so a leading `/` or `~`, or `..`, never leaves the source: `data_dir: /docs/_data` is
+    SOURCE/docs/_data (a `Path` join would make it /docs/_data)."""
+    base = str(source)
+    for path in paths:
+        base = _sanitized_path(base, path)
+    return Path(base)
+
+
+def _sanitized_path(base: str, questionable: Any) -> str:
+    """Jekyll's `PathManager.sanitized_path`; an absolute path already inside `base` stays."""
+    if questionable is None:
+        return base
+    clean = str(questionable)
+    clean = posixpath.normpath(posixpath.join("/", "/" + clean if clean.startswith("~") else clean))
+    if clean == base:
+        return clean
+    clean = re.sub("/+", "/", clean)
+    if clean.startswith(base.rstrip("/") + "/"):
+        return clean
+    clean = re.sub(r"\A\w:/", "/", clean)
+    return base.rstrip("/") + "/" + clean.lstrip("/")
+
+
 def markdown_exts(config: dict[str, Any]) -> set[str]:
     """The extensions (with their dot, lower case) that `markdown_ext` names."""
     return {"." + e.strip().lower() for e in str(config.get("markdown_ext", "")).split(",")}
@@ -218,4 +245,4 @@ def add_permalink_suffix(template: str, style: Any) -> str:
 
 
 __all__ = ["Options", "load_config", "deep_merge", "environment", "markdown_exts",
-           "permalink_template", "add_permalink_suffix"]
+           "permalink_template", "add_permalink_suffix", "in_source_dir"]

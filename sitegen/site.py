@@ -67,6 +67,10 @@ class Document(_SourceFile):
     defaults: dict[str, Any] = field(default_factory=dict)
     # Keys the file's own front matter sets to null (`layout: null`, `layout: ~`, `layout:`).
     nulled: frozenset[str] = frozenset()
+    # Whether Jekyll's document has its date when its collection is sorted: one from the front
+    # matter, its defaults or the file name, or a post's (the publisher asks for it). Others
+    # get the build time only later, and sort as undated (sitegen/read/order.py).
+    dated: bool = True
 
     @property
     def is_page(self) -> bool:

@@ -306,3 +306,15 @@ def test_missing_layout_is_a_located_warning_and_the_file_is_written_without_it(
         "exist; the layouts stop there, as in Jekyll",
         "warning: index.md:3: layout 'projectlink' does not exist (looked in _layouts/); the "
         "file is written without a layout, as Jekyll does"], result.stderr
+
+
+def test_undefined_alias_after_a_redefined_anchor_is_located(tmp_path: Path) -> None:
+    """A redefined anchor is read as Psych reads it (by a second YAML loader); an alias to no
+    anchor in the same file is still a located error, not a traceback."""
+    src, dest = tmp_path / "src", tmp_path / "out"
+    write(src, {**GOOD, "_data/n.yml": "a: &X one\nb: &X two\nc: *X\nd: *Y\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "_data/n.yml:4:" in result.stderr and "undefined alias" in result.stderr, \
+        result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import runtime, urls
-from ..config import DEFAULTS, add_permalink_suffix, deep_merge, markdown_exts
+from ..config import DEFAULTS, add_permalink_suffix, deep_merge, in_source_dir, markdown_exts
 from ..dates import parse_date, site_timezone, strftime, year_from_build_time
 from ..errors import SiteError, line_at, shown
 from ..render.ruby import ruby_truthy
@@ -20,6 +20,7 @@ from .data import read_data
 from .defaults import FrontMatterDefaults
 from .entries import EntryFilter
 from .frontmatter import has_front_matter, parse, read_text
+from .order import sort_documents, sort_documents_by
 from .publish import publishable, withheld
 from .theme import Theme, find_theme
 from .yamlfile import load_yaml
@@ -70,18 +71,18 @@ class Reader:
                                                  directory=self._collections_path() / f"_{label}")
         site.collections.setdefault("posts", Collection("posts", {"output": True}))
         site.theme = self.theme
-        site.include_dirs = [self.source / self.config["includes_dir"]]
+        site.include_dirs = [in_source_dir(self.source, self.config["includes_dir"])]
         if self.theme and self.theme.folder("_includes"):
             site.include_dirs.append(self.theme.root / "_includes")
         site.include_dirs.append(runtime.INCLUDES)   # sitegen/demo.html etc., last like a theme's
-        site.layouts = self._read_layouts(self.source / self.config["layouts_dir"])
+        site.layouts = self._read_layouts(in_source_dir(self.source, self.config["layouts_dir"]))
         if self.theme and self.theme.folder("_layouts"):
             for name, layout in self._read_layouts(self.theme.root / "_layouts").items():
                 site.layouts.setdefault(name, layout)
         self._read_directory("")
         self._read_included_files()
         for coll in site.collections.values():
-            coll.docs.sort(key=Document.sort_key)
+            coll.docs = sort_documents(coll.docs)
         site.pages.sort(key=lambda p: p.name)
         site.static_files.sort(key=lambda f: f.relative_path)
         if self.theme and self.theme.folder("assets"):
@@ -89,16 +90,22 @@ class Reader:
         if (self.source / "_models").is_dir():
             self._add_runtime()
         for coll in site.collections.values():
-            if coll.label != "posts":
+            if coll.label not in ("posts", "data"):   # Jekyll's SPECIAL_COLLECTIONS
                 self._read_collection(coll)
-        site.data = read_data(self.source / self.config["data_dir"], self.source)
+        site.data = read_data(in_source_dir(self.source, self.config["data_dir"]), self.source)
         if self.theme and self.theme.folder("_data"):
             site.data = deep_merge(read_data(self.theme.root / "_data", self.source), site.data)
         return site
 
     def _collections_path(self) -> Path:
         cdir = self.config.get("collections_dir") or ""
-        return self.source / cdir if cdir else self.source
+        return in_source_dir(self.source, cdir) if cdir else self.source
+
+    def _outside_collections_dir(self, rel_dir: str) -> bool:
+        """Jekyll's `outside_configured_directory?`: with a `collections_dir`, posts are read
+        only in folders whose path (as "/coll/sub") starts with "/" and its value, as text."""
+        cdir = str(self.config.get("collections_dir") or "")
+        return bool(cdir) and not rel_dir.startswith("/" + cdir)
 
     def _filter(self, base: str = "") -> EntryFilter:
         return EntryFilter(self.source, self.config.get("include"), self.config.get("exclude"),
@@ -152,7 +159,8 @@ class Reader:
                 pages.append(entry)
             else:
                 statics.append(entry)
-        self._read_posts(rel_dir)
+        if not self._outside_collections_dir(rel_dir):
+            self._read_posts(rel_dir)
         for entry in dirs:
             if (base / entry).resolve() != self.site.dest:
                 self._read_directory(_pjoin(rel_dir, entry))
@@ -278,18 +286,17 @@ class Reader:
         coll.files.append(StaticFile(path, relative, url, coll.label, data))
 
     def _sort_collection(self, coll: Collection) -> None:
+        """Jekyll's `sort_docs!`: the `order` listed first, else by `sort_by`, else by date."""
         order, sort_by = coll.metadata.get("order"), coll.metadata.get("sort_by")
-        coll.docs.sort(key=Document.sort_key)
         if isinstance(order, list):
-            table = {d.relative_path: d for d in coll.docs}
-            wanted = [f"{coll.relative_directory}/{e}" for e in order]
+            table = {d.relative_path: d for d in sort_documents(coll.docs)}
+            wanted = dict.fromkeys(f"{coll.relative_directory}/{e}" for e in order)
             listed = [table[p] for p in wanted if p in table]
-            coll.docs = listed + [d for d in coll.docs if d not in listed]
+            coll.docs = listed + [d for d in table.values() if d not in listed]
         elif isinstance(sort_by, str):
-            with_key = [d for d in coll.docs if d.data.get(sort_by) is not None]
-            without = [d for d in coll.docs if d.data.get(sort_by) is None]
-            with_key.sort(key=lambda d: (d.data[sort_by], d.sort_key()))
-            coll.docs = with_key + without
+            coll.docs = sort_documents_by(coll.docs, sort_by)
+        else:
+            coll.docs = sort_documents(coll.docs)
 
     def _collection_template(self, coll: Collection) -> str:
         return str(coll.metadata.get("permalink") or add_permalink_suffix(
@@ -298,7 +305,9 @@ class Reader:
     # --- documents ------------------------------------------------------------------------
 
     def _read_document(self, path: Path, coll: Collection, draft: bool) -> Document | None:
-        relative = str(path.relative_to(self._collections_path()))
+        # Jekyll's `path.sub("#{collections_path}/", "")`: a post of "collection/_posts" read
+        # for `collections_dir: coll` (its prefix) keeps its whole path
+        relative = str(path).replace(f"{self._collections_path()}/", "", 1)
         special = "_drafts" if draft else coll.relative_directory
         # Jekyll's Document#initialize: `draft` first (its `draft?`), then the folders' categories.
         data: dict[str, Any] = {"draft": draft,
@@ -359,6 +368,9 @@ class Reader:
         data.setdefault("title", " ".join(w.capitalize() for w in slug.split("-")))
         data.setdefault("slug", slug)
         data.setdefault("ext", ext)
+        # Jekyll's publisher asks a post for its date before sorting, unless `future` is on
+        doc.dated = bool(data.get("date")) or (doc.collection == "posts"
+                                               and not self.config.get("future"))
         if not data.get("date"):
             data["date"] = (datetime.fromtimestamp(doc.path.stat().st_mtime, self.tz)
                             if doc.draft else self.site.time)

@@ -47,6 +47,31 @@ def _rolled_on(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+class _RedefiningLoader(yaml.SafeLoader):
+    """The pure-Python loader for text that defines an anchor twice, which Psych accepts: a
+    later `&X` replaces the earlier one for the aliases after it. libyaml's composer refuses
+    that, so this one forgets the old anchor before composing the new one."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if not isinstance(event, yaml.AliasEvent) and event.anchor is not None:
+            self.anchors.pop(event.anchor, None)
+        return super().compose_node(parent, index)
+
+
+_RedefiningLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _parse(text: str) -> Any:
+    """`text` through libyaml, or through the Python loader when an anchor is redefined."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.composer.ComposerError as err:
+        if "duplicate anchor" not in str(err.context):
+            raise
+    return yaml.load(text, Loader=_RedefiningLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> Any:
     """Parse `text` (which starts at `first_line` of `path`); a syntax error names the line
     and `what` did not parse."""
@@ -54,7 +79,7 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> 
     if simple is not None:
         return simple
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return _parse(text)
     except yaml.MarkedYAMLError as err:
         # The context mark is where the broken construct starts (an unclosed `[`); the problem
         # mark is often just the end of the text, which says less.
