@@ -318,3 +318,29 @@ def test_undefined_alias_after_a_redefined_anchor_is_located(tmp_path: Path) -> 
     assert "Traceback" not in result.stderr
     assert "_data/n.yml:4:" in result.stderr and "undefined alias" in result.stderr, \
         result.stderr
+
+
+def test_stray_brace_in_assign_is_read_leniently_with_a_located_warning(
+        tmp_path: Path) -> None:
+    """`{%- assign x = page.t | strip | url_encode } -%}` (Chirpy): Jekyll's Liquid drops the
+    `}` with its lax parser and warns; so does sitegen, naming the file and line."""
+    src = tmp_path / "src"
+    write(src, {**GOOD, "t.html": "---\nt: \" a b \"\n---\n"
+                                  "{%- assign x = page.t | strip | url_encode } -%}[{{ x }}]\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/t.html").read_text() == "[a+b]\n"
+    assert "warning: t.html:4: Liquid syntax error (unexpected '}') in " \
+           "\"{{ page.t | strip | url_encode } }}\"" in result.stderr, result.stderr
+
+
+def test_brace_inside_an_output_is_jekylls_unterminated_variable_error(
+        tmp_path: Path) -> None:
+    """Ruby's Liquid ends `{{` at the first `}`, so `{{ x | upcase } }}` fails the build in
+    Jekyll ("not properly terminated"), and in sitegen with the same message, located."""
+    src, dest = tmp_path / "src", tmp_path / "out"
+    write(src, {**GOOD, "v.html": "---\n---\n<p>{{ \"a\" | upcase } }}</p>\n"})
+    result = sitegen("build", "-s", str(src), "-d", str(dest))
+    assert result.returncode == 1
+    assert "v.html:3:4: Liquid error: Variable '{{ \"a\" | upcase }' was not properly " \
+           "terminated with regexp: /\\}\\}/" in result.stderr, result.stderr

@@ -165,6 +165,13 @@ PLAIN_CASES = [
     '{{ "foo,bar;baz?&=/ é~*" | cgi_escape }}', '{{ "a b" | cgi_escape }}',
     '{{ "foo, bar \\baz?" | uri_escape }}', '{{ "/é/%20/%41/%7e/a b/[x]|^`<>" | uri_escape }}',
     '{{ url | uri_escape }}', '{{ spaces | normalize_whitespace }}',
+    # Addressable: every escape decoded, NFKC by its own Unicode 3.0 tables (which compose a
+    # character only with the one before it, and nothing after a leading combining mark)
+    '{{ "a，b…c ﬁ ½ Å Ω ㌔ 가 %C3%A9 %e9 100% a%2Fb%25" | uri_escape }}',
+    '{{ "é ệ ́é יִ 陋 𝐀 ⁗ 가" '
+    '| uri_escape }}', '{{ "ͅÅﬁ" | uri_escape }}',
+    '{{ "/ﬁ/a%2Fb/%2E%2E/é/100%/x ?q=%2F&r=ﬁ%2b+%26#%2Fﬁ" | relative_url }}',
+    '{{ "/a b  " | relative_url }}', '{{ "/ﬁ?%e9ﬁ#%C3ﬁ%23" | absolute_url }}',
     '{{ "a\u00a0b" | normalize_whitespace }}', '{{ spaces | number_of_words }}',
     '{{ cjk | number_of_words }}', '{{ cjk | number_of_words: "cjk" }}',
     '{{ cjk | number_of_words: "auto" }}', '{{ "just words" | number_of_words: "auto" }}',

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
-from urllib.parse import quote, quote_plus, unquote_to_bytes
+from urllib.parse import quote_plus, unquote_to_bytes
 
 from liquid import Environment
 from liquid.builtin.expressions import BooleanExpression, FilteredExpression
@@ -770,25 +770,97 @@ def _cgi_escape(value: Any) -> str:
     return quote_plus(value, safe="~")
 
 
-_URI_KEEP = "!$&'()*+,;=:@/?#[]~%-._"
-
-
 def _uri_escape(value: Any) -> Any:
-    """Addressable's `normalize_component`: unreserved escapes decoded, the rest kept, anything
-    not allowed in a URI escaped."""
+    """Jekyll's `Addressable::URI.normalize_component`: every escape decoded, the text
+    NFKC-normalised, then whatever is not reserved or unreserved escaped again."""
     value = _nil(value)
     if value is None:
         return None
-    text = unicodedata.normalize("NFC", ruby_to_s(value))
-    text = re.sub(r"%([0-9A-Fa-f]{2})", _decode_unreserved, text)
-    return quote(text, safe=_URI_KEEP)
+    return normalize_component(ruby_to_s(value), _NOT_URI_CHAR)
 
 
-def _decode_unreserved(match: re.Match) -> str:
-    char = chr(int(match.group(1), 16))
-    if char.isascii() and (char.isalnum() or char in "-._~"):
-        return char
-    return "%" + match.group(1).upper()
+# Addressable's character classes, as the bytes each component escapes.
+_UNRESERVED, _SUB_DELIMS = rb"A-Za-z0-9\-._~", rb"!$&'()*+,;="
+_NOT_URI_CHAR = re.compile(rb"[^" + _UNRESERVED + _SUB_DELIMS + rb":/?#\[\]@]")
+_NOT_PCHAR = re.compile(rb"[^" + _UNRESERVED + _SUB_DELIMS + rb":@]")
+_NOT_FRAGMENT = re.compile(rb"[^" + _UNRESERVED + _SUB_DELIMS + rb":@/?]")
+_NOT_QUERY = re.compile(rb"[^A-Za-z0-9\-._~!$'()*+,=:@/?%]|%(?!2B|2b)")
+_ESCAPE = re.compile(rb"%[0-9A-Fa-f]{2}")
+# The characters Addressable's own (Unicode 3.0) tables do not know, among those Python's Unicode
+# 3.2 tables decompose or give a combining class: for Addressable they are starters that stay.
+_UNKNOWN_TO_ADDRESSABLE = re.compile(
+    "[\u03f4\u03f5\u0363-\u036f\u1714\u1734\u2047\u2057\u205f\u2071\u20e5-\u20ea"
+    "\u213d-\u2140\u2145-\u2149\u2a0c\u2a74-\u2a76\u2adc\u309f\u30ff\u3251-\u325f"
+    "\u32b1-\u32bf\ufa30-\ufa6a\ufdfc\uff5f\uff60\U0001d15e-\U0001d169"
+    "\U0001d16d-\U0001d172\U0001d17b-\U0001d182\U0001d185-\U0001d18b\U0001d1aa-\U0001d1ad"
+    "\U0001d1bb-\U0001d1c0\U0001d400-\U0001d7ff\U0002f800-\U0002fa1d]")
+_UCD = unicodedata.ucd_3_2_0
+
+
+def normalize_component(text: str, unsafe: re.Pattern[bytes], leave: bytes = b"") -> str:
+    """`Addressable::URI.normalize_component`: escapes decoded (but those of `leave`), NFKC
+    when the bytes are UTF-8, the bytes `unsafe` matches escaped in upper case; bytes that are
+    not UTF-8 are escaped as `uri_escape` would, whatever the component."""
+    raw = _ESCAPE.sub(lambda m: _unescape(m.group(), leave), text.encode("utf-8", "replace"))
+    try:
+        raw = addressable_nfkc(raw.decode("utf-8")).encode("utf-8")
+    except UnicodeDecodeError:
+        unsafe = _NOT_URI_CHAR
+    raw = unsafe.sub(lambda m: "".join(f"%{b:02X}" for b in m.group()).encode(), raw)
+    for byte in leave:   # the escapes left alone, in upper case
+        raw = re.sub(rb"%" + f"{byte:02X}".encode(), f"%{byte:02X}".encode(), raw, flags=re.I)
+    return raw.decode("utf-8", "replace")
+
+
+def _unescape(escape: bytes, leave: bytes) -> bytes:
+    byte = bytes([int(escape[1:], 16)])
+    return escape if byte in leave else byte
+
+
+def addressable_nfkc(text: str) -> str:
+    """NFKC as Addressable's pure-Ruby `unicode_normalize_kc` does it: its Unicode 3.0 tables
+    (Python's 3.2 ones less what 3.0 lacked, U+F951 as 3.0 mapped it), and its composition,
+    which pairs each character only with the one before it and composes nothing at all when
+    the text starts with a combining mark."""
+    if text.isascii():
+        return text
+    chars = [c for ch in text.replace("\uf951", "\u96fb") for c in
+             (ch if _UNKNOWN_TO_ADDRESSABLE.match(ch) else _UCD.normalize("NFKD", ch))]
+    chars = _sort_marks(chars)
+    composing = _combining(chars[0]) == 0
+    out, starter = [], chars[0]
+    for ch in chars[1:]:
+        pair = _composed(starter, ch) if composing else None
+        if pair is None:
+            out.append(starter)
+        starter = pair or ch
+    return "".join(out) + starter
+
+
+def _combining(char: str) -> int:
+    return 0 if _UNKNOWN_TO_ADDRESSABLE.match(char) else _UCD.combining(char)
+
+
+def _sort_marks(chars: list[str]) -> list[str]:
+    """Each run of combining marks in canonical order (a stable sort by combining class)."""
+    out: list[str] = []
+    run: list[str] = []
+    for ch in chars:
+        if _combining(ch):
+            run.append(ch)
+            continue
+        out += sorted(run, key=_combining) + [ch]
+        run = []
+    return out + sorted(run, key=_combining)
+
+
+@functools.lru_cache(maxsize=4096)
+def _composed(first: str, second: str) -> str | None:
+    """The character the pair composes to in Addressable's table, None when there is none."""
+    if first + second == "\u05d9\u05b4":   # excluded from composition only since 3.1
+        return "\ufb1d"
+    both = _UCD.normalize("NFC", first + second)
+    return both if len(both) == 1 and not _UNKNOWN_TO_ADDRESSABLE.match(both) else None
 
 
 _NESTED_DOC_HIDDEN = frozenset(("content", "output", "excerpt", "next", "previous"))
@@ -1156,12 +1228,15 @@ def normalize_url(url: str) -> str:
         out += "//" + _normalize_authority(authority, scheme)
         if path == "" and scheme in ("http", "https"):
             path = "/"
-    out += _normalize_component(_remove_dots(path) if scheme or path.startswith("/") else path,
-                                "/:@!$&'()*+,;=")
+    path = "/".join(normalize_component(part, _NOT_PCHAR)
+                    for part in path.strip(" \t\n\v\f\r\0").split("/"))
+    out += _remove_dots(path) if scheme or path.startswith("/") else path
     if query is not None:
-        out += "?" + _normalize_component(query, "/:@!$&'()*+,;=?")
-    if fragment is not None:
-        out += "#" + _normalize_component(fragment, "/:@!$&'()*+,;=?")
+        query = "&".join(normalize_component(pair, _NOT_QUERY, b"+")
+                         for pair in query.split("&"))
+        out += "?" + query if query else ""
+    if fragment:
+        out += "#" + normalize_component(fragment, _NOT_FRAGMENT)
     return out
 
 
@@ -1172,12 +1247,6 @@ def _normalize_authority(authority: str, scheme: str | None) -> str:
         colon, port = "", ""
     host = host.lower()
     return (userinfo + "@" if userinfo else "") + host + colon + port
-
-
-def _normalize_component(text: str, keep: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"%([0-9A-Fa-f]{2})", _decode_unreserved, text)
-    return quote(text, safe=keep + "%-._~")
 
 
 def _remove_dots(path: str) -> str:

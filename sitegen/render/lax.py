@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 _FLAGS = re.ASCII | re.DOTALL   # Ruby's \w, \s, \d are ASCII; `m` (dot-all) where Liquid uses it
 _QUOTED_STRING = r"""(?:"[^"]*"|'[^']*')"""
 _QUOTED_FRAGMENT = rf"""(?:{_QUOTED_STRING}|(?:[^\s,|'"]|{_QUOTED_STRING})+)"""
+QUOTED_FRAGMENT = _QUOTED_FRAGMENT   # for the tags that only ever read markup this way
 _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
 _EXPRESSIONS_AND_OPERATORS = re.compile(
     rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{_QUOTED_FRAGMENT}|\S+)\s*)+)", _FLAGS)

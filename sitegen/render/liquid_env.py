@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import liquid.builtin.expressions.logical as _logical
 import liquid.builtin.output as _output
 from liquid import BoundTemplate, Environment
+from liquid.ast import BlockNode, Node
+from liquid.builtin.content import ContentNode
 from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
 from liquid.builtin.expressions.filtered import Filter
 from liquid.builtin.expressions.loop import LoopExpression
@@ -24,12 +26,12 @@ from liquid.context import ReadOnlyChainMap, RenderContext, builtin
 from liquid.builtin.tags.include_tag import IncludeTag as _ShopifyInclude
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.stream import TokenStream
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
+from liquid.token import TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
 from liquid.undefined import Undefined
 
 from .lax import (
     LaxSyntaxError, lax_condition, lax_for, lax_output, lax_tablerow, ruby_strict_for)
-from .ruby import liquid_output, ruby_inspect
+from .ruby import RUBY_SPACE, liquid_output, ruby_inspect
 from ..printing.filters import print_filters
 from .filters import located_errors, register_filters
 from .tags import JEKYLL_TAGS
@@ -160,7 +162,12 @@ def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
     """Like python-liquid's, but "unexpected end of expression" errors point into the file:
     the inner stream's end token gets the expression's position instead of none."""
     expression = self.current
-    inner = _into_inner(self, tag=tag, eat=eat)
+    try:
+        inner = _into_inner(self, tag=tag, eat=eat)
+    except LiquidSyntaxError as err:
+        if expression.kind != TOKEN_EXPRESSION:
+            raise
+        inner = _Unreadable(err)
     if expression.kind == TOKEN_EXPRESSION:
         inner.eof = Token(TOKEN_EOF, TOKEN_EOF,
                           expression.start_index + len(expression.value.rstrip()),
@@ -171,6 +178,33 @@ def _into_inner_with_position(self: TokenStream, *, tag: Token | None = None,
 
 
 TokenStream.into_inner = _into_inner_with_position  # type: ignore[method-assign]
+
+
+class _Unreadable(TokenStream):
+    """Markup python-liquid's tokenizer refuses (a stray `}`): its error comes when a parser
+    reads the markup, so that where Ruby would, the lax parser reads it instead."""
+
+    def __init__(self, error: LiquidSyntaxError):
+        super().__init__(iter(()))
+        self.error = error
+
+    @property
+    def current(self) -> Token:
+        raise self.error
+
+    @property
+    def peek(self) -> Token:
+        raise self.error
+
+
+def _markup_stream(markup: Token) -> TokenStream:
+    """The tokens of a tag's or output's markup, for `_lax_fallback`'s parsers."""
+    try:
+        tokens = TokenStream(tokenize(markup.value, markup))
+    except LiquidSyntaxError as err:
+        tokens = _Unreadable(err)
+    tokens.markup = markup  # type: ignore[attr-defined]
+    return tokens
 
 # --- Ruby Liquid's `warn` error mode, Jekyll's default -----------------------------------------
 
@@ -237,9 +271,11 @@ class _JekyllOutput(_output.Output):
     def parse(self, stream: TokenStream) -> _output.OutputNode:
         token = stream.eat(TOKEN_OUTPUT)
         markup = stream.expect(TOKEN_EXPRESSION)
-        tokens = TokenStream(tokenize(markup.value, markup))
-        tokens.markup = markup  # type: ignore[attr-defined]
-        return self.node_class(token, FilteredExpression.parse(self.env, tokens))
+        if "}" in markup.value:   # Ruby's `{{` ends at the first `}`, and must end with two
+            end = token.source.index("}", markup.start_index) + 1
+            raise LiquidSyntaxError(f"Variable '{token.source[token.start_index:end]}' was not "
+                                    "properly terminated with regexp: /\\}\\}/", token=token)
+        return self.node_class(token, FilteredExpression.parse(self.env, _markup_stream(markup)))
 
 
 def _ruby_filter_arguments(self: Filter, context: RenderContext) -> tuple[list[Any], dict]:
@@ -286,6 +322,92 @@ class _JekyllContext(RenderContext):
         return super().filter(name, token)
 
 
+def _ruby_blankness(env: Environment) -> None:
+    """Ruby Liquid's `blank?`, which decides whether the whitespace in an `if`, `unless`,
+    `for` or `case` is written: it is dropped (the text between tags only, at parse time)
+    when every branch holds nothing but whitespace and blank tags: `assign`, `capture`,
+    `comment`, an empty `raw`, and blocks that are blank inside. `break` and `continue` are
+    not blank, nor is a `raw` with text; `tablerow` and `highlight` are as their bodies.
+    python-liquid's own rule instead silences a blank block's whole output when rendering,
+    a `capture`'s or a `highlight`'s body included; sitegen turns that off."""
+    for name in ("if", "unless", "for"):
+        _after_parse(env, name, _remove_blank_strings)
+    _after_parse(env, "case", _remove_blank_strings, _case_text)
+    for name in ("break", "continue"):
+        _after_parse(env, name, _not_blank)
+    _after_parse(env, "tablerow", _blank_as_body)
+    _after_parse(env, TOKEN_CONTENT, _text_blank)
+
+
+def _after_parse(env: Environment, name: str, fix: Callable[[Node], None],
+                 not_blank_when: Callable[[TokenStream], bool] | None = None) -> None:
+    """`fix` the nodes the tag parses; `not_blank_when` looks at the tokens first."""
+    tag = env.tags.get(name)
+    if tag is None:
+        return
+    parse = tag.parse
+
+    def parse_then_fix(stream: TokenStream) -> Node:
+        not_blank = not_blank_when is not None and not_blank_when(stream)
+        node = parse(stream)
+        if not_blank:
+            node.blank = False
+        fix(node)
+        return node
+
+    tag.parse = parse_then_fix  # type: ignore[method-assign]
+
+
+def _remove_blank_strings(node: Node) -> None:
+    """`remove_blank_strings`: a blank control-flow tag loses the text of its branches."""
+    if node.blank:
+        for body in _branches(node):
+            body.nodes[:] = [n for n in body.nodes if not isinstance(n, ContentNode)]
+
+
+def _branches(node: Node) -> list[BlockNode]:
+    bodies = [getattr(node, name, None) for name in ("consequence", "block", "default")]
+    bodies += [getattr(b, "block", b) for b in getattr(node, "alternatives", None) or []]
+    bodies += [getattr(b, "block", b) for b in getattr(node, "blocks", None) or []]
+    return [body for body in bodies if isinstance(body, BlockNode)]
+
+
+def _case_text(stream: TokenStream) -> bool:
+    """Whether text (not only whitespace) or `{{ }}` comes between `case` and its first
+    `when`: Ruby parses it into a body never rendered, which makes the `case` not blank."""
+    tokens = stream.tokens
+    i = stream.pos + 1
+    while i < len(tokens) and tokens[i].kind == TOKEN_EXPRESSION:
+        i += 1
+    while i < len(tokens) and tokens[i].kind in (TOKEN_CONTENT, TOKEN_OUTPUT):
+        if tokens[i].kind == TOKEN_OUTPUT or not _blank_text(tokens[i]):
+            return True
+        i += 1
+    return False
+
+
+def _not_blank(node: Node) -> None:
+    node.blank = False
+
+
+def _blank_as_body(node: Node) -> None:
+    block = getattr(node, "block", None)
+    node.blank = block is None or block.blank
+
+
+def _text_blank(node: Node) -> None:
+    """Text is blank when it is only Ruby's (ASCII) whitespace, a no-break space is not; raw
+    text (python-liquid lexes `{% raw %}` as text starting at the tag) only when there is
+    none: `Raw#blank?` is `@body.empty?`."""
+    node.blank = _blank_text(node.token)
+
+
+def _blank_text(token: Token) -> bool:
+    if token.source.startswith("{%", token.start_index):
+        return token.value == ""
+    return token.value.strip(RUBY_SPACE) == ""
+
+
 class _JekyllTemplate(BoundTemplate):
     context_class = _JekyllContext
 
@@ -294,6 +416,7 @@ class JekyllEnvironment(Environment):
     """python-liquid configured as Jekyll configures Ruby Liquid (lax variables, strict syntax)."""
 
     template_class = _JekyllTemplate
+    suppress_blank_control_flow_blocks = False   # see `_ruby_blankness`
 
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
         return partial(_tokenize_template, rules=_RULES)
@@ -317,6 +440,7 @@ class JekyllEnvironment(Environment):
         self.parsing = ""   # the template being parsed, for the lax parser's warnings
         for tag in [_JekyllOutput, *JEKYLL_TAGS, *plugin_tags]:
             self.add_tag(tag)
+        _ruby_blankness(self)
         register_filters(self, config)
         for name, function in (plugin_filters or {}).items():   # over Jekyll's, as in Ruby
             self.add_filter(name, located_errors(function))

@@ -340,14 +340,20 @@ class Renderer:
             content = self.render_liquid(current.content, payload, name, current.body_line,
                                          current.path)
             parent = current.data.get("layout")
-            if parent is None or parent == "none":
+            if parent is None or parent is False:
                 break
-            current = self.site.layouts.get(str(parent))
-            if current is None:   # Jekyll stops there, silently
-                self.warnings[f"warning: {name}: layout '{parent}' (named by layout "
-                              f"'{used[-1].name}') does not exist; the layouts stop there, "
+            current = self._parent_layout(parent)
+            if current is None and parent != "none":   # Jekyll stops there, silently
+                self.warnings[f"warning: {name}: layout '{ruby_to_s(parent)}' (named by "
+                              f"layout '{used[-1].name}') does not exist; the layouts stop there, "
                               "as in Jekyll"] = None
         return content
+
+    def _parent_layout(self, name: Any) -> Layout | None:
+        """The layout a layout names: `site.layouts[name]` as is, so `none` is the layout
+        `_layouts/none.html` when there is one (only a document's `layout: none` means no
+        layout) and a name that is not a string (a number) is none."""
+        return self.site.layouts.get(name) if isinstance(name, str) else None
 
     def convert(self, text: str, doc: Document) -> str:
         """The converter Jekyll picks by extension: Markdown, Sass/SCSS, or none."""

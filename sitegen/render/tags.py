@@ -1,6 +1,6 @@
 """Jekyll's own Liquid tags for python-liquid: include, include_relative, highlight, link,
-post_url; and assign and capture as Ruby's Liquid 5.4 reads them. The syntax follows the Ruby
-regular expressions, not python-liquid's parser."""
+post_url; and assign, capture, case, cycle, increment and decrement as Ruby's Liquid 5.4 reads
+them. The syntax follows the Ruby regular expressions, not python-liquid's parser."""
 
 from __future__ import annotations
 
@@ -13,13 +13,21 @@ from liquid.builtin.expressions import FilteredExpression, Identifier, Nil, pars
 from liquid.builtin.expressions._tokenize import tokenize
 from liquid.builtin.tags.assign_tag import AssignNode, AssignTag
 from liquid.builtin.tags.capture_tag import ENDCAPTUREBLOCK, TAG_ENDCAPTURE, CaptureTag
+from liquid.builtin.tags.case_tag import (
+    ENDWHENBLOCK, TAG_ELSE, TAG_ENDCASE, TAG_WHEN, CaseTag, MultiExpressionBlockNode,
+    _AnyExpression)
+from liquid.builtin.tags.cycle_tag import CycleTag
+from liquid.builtin.tags.decrement_tag import DecrementTag
+from liquid.builtin.tags.increment_tag import IncrementTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.expression import Expression
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from .highlight import highlight_tag
+from .lax import QUOTED_FRAGMENT, lax_expression
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -46,6 +54,12 @@ ASSIGN_SYNTAX = re.compile(rf"({_TARGET})\s*=\s*(.*)", re.S | re.ASCII)
 # Not ASCII here: Ruby would capture `café` into `caf`, but it also looks `{{ café }}` up as
 # `caf`, and sitegen's lookups keep the whole word, so the whole word is what matches.
 CAPTURE_SYNTAX = re.compile(_TARGET)
+# Ruby Liquid's `Case::Syntax`, `Case::WhenSyntax` and `Cycle`'s syntaxes.
+CASE_SYNTAX = re.compile(rf"({QUOTED_FRAGMENT})", re.S)
+WHEN_SYNTAX = re.compile(rf"({QUOTED_FRAGMENT})(?:(?:\s+or\s+|\s*,\s*)({QUOTED_FRAGMENT}.*))?",
+                         re.S)
+CYCLE_SIMPLE = re.compile(rf"(?:{QUOTED_FRAGMENT})+", re.S)
+CYCLE_NAMED = re.compile(rf"({QUOTED_FRAGMENT})\s*:\s*(.*)", re.S)
 
 
 def tag_markup(stream: TokenStream, block: bool = False) -> tuple[Token, str]:
@@ -211,6 +225,7 @@ class HighlightNode(SyncNode):
     def __init__(self, token: Token, lang: str, linenos: bool, block: BlockNode):
         super().__init__(token)
         self.lang, self.linenos, self.block = lang, linenos, block
+        self.blank = block.blank   # a Ruby `Block`: blank when its body is
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
         inner = StringIO()
@@ -340,6 +355,109 @@ class JekyllCaptureTag(CaptureTag):
         return self.node_class(tag, Identifier(match.group(), token=markup), block)
 
 
+class JekyllCaseTag(CaseTag):
+    """`case` and `when` as Ruby reads them, by regular expression only (no warning): the
+    first fragment of `case` is the value, whatever follows (`{% case x | downcase %}`,
+    a stray `}`); each `when` value is a fragment, the next one after `or` or a comma."""
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = stream.current if stream.current.kind == TOKEN_EXPRESSION else token
+        found = CASE_SYNTAX.search(markup.value if markup is not token else "")
+        if found is None:
+            raise LiquidSyntaxError("Syntax Error in tag 'case' - Valid syntax: case [condition]",
+                                    token=token)
+        if markup is not token:
+            next(stream)
+        left = lax_expression(found.group(1), markup)
+        while stream.current.kind not in (TOKEN_TAG, TOKEN_EOF):   # text before the first when
+            next(stream)
+        parse_block = get_parser(self.env).parse_block
+        blocks: list[MultiExpressionBlockNode | BlockNode] = []
+        while not stream.current.is_tag(TAG_ENDCASE):
+            if stream.current.is_tag(TAG_ELSE):
+                next(stream)
+                blocks.append(parse_block(stream, ENDWHENBLOCK))
+            elif stream.current.is_tag(TAG_WHEN):
+                when = next(stream)
+                values = self._when_values(stream, when)
+                blocks.append(MultiExpressionBlockNode(
+                    when, parse_block(stream, ENDWHENBLOCK), _AnyExpression(when, left, values)))
+            else:
+                raise LiquidSyntaxError(f"unexpected tag {stream.current.value!r}",
+                                        token=stream.current)
+        stream.expect(TOKEN_TAG, TAG_ENDCASE)
+        return self.node_class(token, left, blocks)
+
+    def _when_values(self, stream: TokenStream, when: Token) -> list[Expression]:
+        """`Case#record_when_condition`: fragments while `or` or a comma follows."""
+        markup = stream.current
+        rest: str | None = markup.value if markup.kind == TOKEN_EXPRESSION else ""
+        if markup.kind == TOKEN_EXPRESSION:
+            next(stream)
+        values = []
+        while rest is not None:
+            found = WHEN_SYNTAX.search(rest)
+            if found is None:
+                raise LiquidSyntaxError("Syntax Error in tag 'case' - Valid when condition: "
+                                        "{% when [condition] [or condition2...] %}", token=when)
+            values.append(lax_expression(found.group(1), markup))
+            rest = found.group(2)
+        return values
+
+
+class JekyllCycleTag(CycleTag):
+    """`cycle` as Ruby reads it when python-liquid cannot (a stray `}`): `name: values` or
+    values alone, each the first fragment between commas."""
+
+    def parse(self, stream: TokenStream) -> Node:
+        start = stream.pos
+        try:
+            return super().parse(stream)
+        except LiquidSyntaxError:
+            stream.pos = start
+        token = stream.current
+        markup = stream.peek if stream.peek.kind == TOKEN_EXPRESSION else None
+        named = CYCLE_NAMED.match(markup.value) if markup else None
+        values = _cycle_values(named.group(2) if named else markup.value, markup) \
+            if markup and (named or CYCLE_SIMPLE.match(markup.value)) else None
+        if markup is None or not values:
+            raise LiquidSyntaxError("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var "
+                                    "[, var2, var3 ...]", token=token)
+        next(stream)
+        group = lax_expression(named.group(1), markup) if named else None
+        return self.node_class(token, group, values)
+
+
+def _cycle_values(markup: str, token: Token) -> list[Expression]:
+    """`Cycle#variables_from_string`: the first fragment of each comma-separated part."""
+    found = (re.search(rf"\s*({QUOTED_FRAGMENT})\s*", part, re.S) for part in markup.split(","))
+    return [lax_expression(match.group(1), token) for match in found if match]
+
+
+class _CounterTag(Tag):
+    """`increment` and `decrement`: Ruby's counter is the whole markup, stripped, whatever it
+    holds (`{% increment x } %}` counts `x }`)."""
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.current
+        markup = ""
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+            markup = stream.current.value
+        return self.node_class(token, name=Identifier(markup.strip(" \t\n\v\f\r\0"),
+                                                      token=token))
+
+
+class JekyllIncrementTag(_CounterTag, IncrementTag):
+    pass
+
+
+class JekyllDecrementTag(_CounterTag, DecrementTag):
+    pass
+
+
 JEKYLL_TAGS = (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag,
-               JekyllAssignTag, JekyllCaptureTag)
+               JekyllAssignTag, JekyllCaptureTag, JekyllCaseTag, JekyllCycleTag,
+               JekyllIncrementTag, JekyllDecrementTag)
 __all__ = ["JEKYLL_TAGS"]
