@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..config import Options, load_config
+from ..config import Options, in_source_dir, load_config
 from ..models import raise_failures, sync_models
 from ..runtime import include_files, runtime_files, uses_cdn
 
@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(Options(source=args.source))
     source = Path(config["source"])
     raise_failures(sync_models(source, log=lambda m: print(m, file=sys.stderr)))
-    includes_dir = config.get("includes_dir", "_includes")
-    files = {rel.replace("_includes", includes_dir, 1): path
+    includes_dir = in_source_dir(source, config.get("includes_dir", "_includes"))
+    files = {rel.replace("_includes", str(includes_dir.relative_to(source)), 1): path
              for rel, path in include_files().items()}
     files.update(runtime_files(vendored=not uses_cdn(config)))
     written = same = 0

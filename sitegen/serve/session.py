@@ -20,10 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build import BuildResult, build
-from ..config import Options
+from ..config import Options, in_source_dir
 from ..read.data import read_data
 from ..read.frontmatter import parse, read_text
 from ..read.reader import excerpt_of, read_layout
+from ..render.ruby import ruby_to_s
 from ..site import Document, Excerpt
 from ..write import destination
 
@@ -127,7 +128,7 @@ class Session:
         if path in layouts:
             return {d for d in site.documents() + site.pages
                     if layouts[path] in self._chain(d)}
-        data_dir = (site.source / site.config["data_dir"]).resolve()
+        data_dir = in_source_dir(site.source, site.config["data_dir"]).resolve()
         if path.is_relative_to(data_dir) and site.config.get("data") is None and not (
                 site.theme and site.theme.folder("_data")):
             readers = renderer.dependents.get("site.data", set())
@@ -135,20 +136,24 @@ class Session:
         return None
 
     def _chain(self, doc: Document) -> list[str]:
-        """The names of the layouts that wrap `doc`, innermost first."""
+        """The names of the layouts that wrap `doc`, innermost first: a document's `none` is
+        no layout, a layout's is `_layouts/none.html` if there is one (the renderer's rule)."""
         assert self.result is not None
         layouts, names = self.result.site.layouts, []
         name = doc.layout_name
-        while name not in (None, "none") and str(name) in layouts and str(name) not in names:
-            names.append(str(name))
-            name = layouts[str(name)].data.get("layout")
+        if name is None or name == "none":
+            return names
+        name = ruby_to_s(name)
+        while isinstance(name, str) and name in layouts and name not in names:
+            names.append(name)
+            name = layouts[name].data.get("layout")
         return names
 
     def _refresh(self, inputs: list[Path]) -> None:
         """Read the changed includes, layouts and data files again."""
         assert self.result is not None
         site, renderer = self.result.site, self.result.renderer
-        data_dir = (site.source / site.config["data_dir"]).resolve()
+        data_dir = in_source_dir(site.source, site.config["data_dir"]).resolve()
         for path in inputs:
             renderer.forget_template(path)
             for name, layout in list(site.layouts.items()):
