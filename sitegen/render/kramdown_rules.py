@@ -69,6 +69,8 @@ def kramdown_rules(md: MarkdownIt) -> None:
                       {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("table", "kramdown_chunk_start", lists_in_markdown.chunk_start,
                           {"alt": ["list"]})
+    md.block.ruler.before("paragraph", "kramdown_end_of_block", _end_of_block,   # last, as
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})  # kramdown
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
     md.inline.ruler.at("backticks", _code_span)
@@ -128,6 +130,21 @@ def _outdented_definition(state: StateBlock, start: int, end: int, silent: bool)
     begin = state.bMarks[start] + state.tShift[start]
     return silent and state.sCount[start] < state.blkIndent and \
         bool(_DEFINITION.match(state.src, begin, state.eMarks[start]))
+
+
+_END_OF_BLOCK = re.compile(r"\^[ \t\f\v\r]*$")
+
+
+def _end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's end-of-block marker: a `^` alone at the start of a line (of its container's
+    text) ends the block before it and writes nothing, so that two code blocks, lists or
+    quotes in a row stay two."""
+    if state.sCount[start] > state.blkIndent or not _END_OF_BLOCK.match(
+            state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
+        return False
+    if not silent:
+        state.line = start + 1
+    return True
 
 
 def _ial_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -391,17 +408,24 @@ def _html(content: str) -> list[Token]:
     return [token]
 
 
+def _after_end_of_block(lines: list[str], token: Token) -> bool:
+    """Whether the block `token` opens comes right after kramdown's end-of-block `^` line."""
+    start = token.map[0] if token.map else 0
+    return 0 < start <= len(lines) and bool(_END_OF_BLOCK.match(lines[start - 1].lstrip(" >")))
+
+
 def _join_bullet_lists(state: StateCore) -> None:
     """Bullet lists one after the other are one list in kramdown, whatever their markers
     (CommonMark starts a new list when `-` becomes `*`), unless they are in two chunks of an
-    item's text (`lists_in_markdown.chunk_start`): the blank lines between them go to the item
-    before."""
-    tokens = state.tokens
+    item's text (`lists_in_markdown.chunk_start`) or a `^` line ends the first: the blank
+    lines between them go to the item before."""
+    tokens, lines = state.tokens, state.env.get("lines", [])
     i = 0
     while i + 1 < len(tokens):
         close, following = tokens[i], tokens[i + 1]
         if close.type == "bullet_list_close" and following.type == "bullet_list_open" and \
-                close.level == following.level and not following.meta.get("chunk"):
+                close.level == following.level and not following.meta.get("chunk") and \
+                not _after_end_of_block(lines, following):
             first = next(t for t in reversed(tokens[:i]) if t.type == "bullet_list_open"
                          and t.level == close.level)
             item = next(t for t in reversed(tokens[:i]) if t.type == "list_item_open"
