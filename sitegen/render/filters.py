@@ -801,6 +801,8 @@ def normalize_component(text: str, unsafe: re.Pattern[bytes], leave: bytes = b""
     """`Addressable::URI.normalize_component`: escapes decoded (but those of `leave`), NFKC
     when the bytes are UTF-8, the bytes `unsafe` matches escaped in upper case; bytes that are
     not UTF-8 are escaped as `uri_escape` would, whatever the component."""
+    if "%" not in text and text.isascii() and not unsafe.search(text.encode()):
+        return text   # nothing to decode, normalise or escape (most URLs of a site)
     raw = _ESCAPE.sub(lambda m: _unescape(m.group(), leave), text.encode("utf-8", "replace"))
     try:
         raw = addressable_nfkc(raw.decode("utf-8")).encode("utf-8")

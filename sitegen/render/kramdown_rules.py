@@ -139,8 +139,9 @@ def _end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
     """kramdown's end-of-block marker: a `^` alone at the start of a line (of its container's
     text) ends the block before it and writes nothing, so that two code blocks, lists or
     quotes in a row stay two."""
-    if state.sCount[start] > state.blkIndent or not _END_OF_BLOCK.match(
-            state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]):
+    begin = state.bMarks[start] + state.tShift[start]
+    if state.src[begin:begin + 1] != "^" or state.sCount[start] > state.blkIndent or \
+            not _END_OF_BLOCK.match(state.src, begin, state.eMarks[start]):
         return False
     if not silent:
         state.line = start + 1

@@ -49,6 +49,7 @@ class KramdownRenderer(RendererHTML):
         ends: list[int | None] = [0]    # by level: where the last block at that level ended
         shift = 0                       # extra levels inside the footnotes
         opened: list[Token] = []        # the blocks open around this token
+        definitions = any("]:" in line for line in lines)   # (`blank_before_definition`)
         rules = self.rules
         toc = toc_in_markdown.toc_list(tokens)
         for i, token in enumerate(tokens):
@@ -88,7 +89,7 @@ class KramdownRenderer(RendererHTML):
                     ends.append(token.map[0])
             elif kind == "html_block_close" and len(ends) > level + 1:
                 out.append(_gap(lines, ends[level + 1], token.map[0]))
-            elif kind in ("list_item_close", "blockquote_close") and opened and \
+            elif definitions and kind in ("list_item_close", "blockquote_close") and opened and \
                     opened[-1].map and len(ends) > level + 1 and ends[level + 1] is not None \
                     and blank_before_definition(lines, ends[level + 1], opened[-1].map[1]):
                 out.append("\n")
