@@ -103,8 +103,9 @@ def write_attributes(pairs: Iterable[tuple[str, Any]]) -> str:
                    if key != "id" or str(value).strip())
 
 
-# Renders Markdown blocks found inside a raw element (`<div markdown="1">`) at an indent level,
-# and whether its end tag was found.
+# Renders the Markdown found inside a raw element (`<div markdown="1">` as blocks, `<p
+# markdown="1">` as running text) from its start tag, its content, its indent level, and
+# whether its end tag was found.
 Blocks = Callable[[str, str, int, bool], str]
 
 
@@ -115,7 +116,7 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool 
     raw content model, in which nested tags are parsed (and rewritten) but not Markdown. In
     running text (`span`), a block element's tag inside is text. `text` receives the text
     inside as written, which is what a header's id is made of. A nested element that asks for
-    Markdown (`markdown="1"`) is parsed by `blocks` at `level` (the element's depth)."""
+    Markdown (`markdown="1"`) is rendered by `blocks` at `level` (the element's depth)."""
     if name in RAW_TEXT and not (closed and span):   # a block-level `<style/>` too
         end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, pos)
         body = src[pos:end.start() if end else len(src)]
@@ -173,10 +174,24 @@ def _child(src: str, tag: re.Match, span: bool, text: list[str] | None, blocks: 
            level: int) -> tuple[str, int]:
     """An element inside a raw one, written again, and where it ends."""
     name = tag_name(tag.group(1))
-    if blocks and not span and _markdown_inside(tag, name):
+    model = _markdown_inside(tag, name) if blocks and not span else "raw"
+    if model != "raw" and tag.group(4) is not None:
+        return _empty_child(src, tag, name, model)
+    if model == "block":
         return _nested_blocks(src, tag, name, blocks, level)
+    if model == "span":
+        return _nested_span(src, tag, name, blocks, level)
     return element(src, tag.end(), name, attributes(tag.group(2), name, span),
                    tag.group(4) is not None, span, text, blocks, level)
+
+
+def _empty_child(src: str, tag: re.Match, name: str, model: str) -> tuple[str, int]:
+    """An element with `markdown="1"` closed in its start tag (`<p markdown="1"/>`) inside a
+    raw one: kramdown writes it empty, in full, and one whose content would be blocks takes
+    the rest of its line if blank."""
+    end = tag.end()
+    blank = re.compile(r"[ \t]*\n").match(src, end) if model == "block" else None
+    return f"<{name}{attributes(tag.group(2), name)}></{name}>", blank.end() if blank else end
 
 
 def _nested_blocks(src: str, tag: re.Match, name: str, blocks: Blocks,
@@ -192,6 +207,16 @@ def _nested_blocks(src: str, tag: re.Match, name: str, blocks: Blocks,
     content = src[start:content_end].rstrip(" ")
     html = blocks(tag.group(), content, level, close is not None)
     return html, close.end() if close else len(src)
+
+
+def _nested_span(src: str, tag: re.Match, name: str, blocks: Blocks,
+                 level: int) -> tuple[str, int]:
+    """An element with `markdown="1"` inside a raw one whose content is running text (a `<p>`),
+    and where it ends: kramdown reads its text up to its first end tag (or the end of the
+    input) as spans, wherever that is; the outer element's text goes on right after it."""
+    close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, tag.end())
+    content = src[tag.end():close.start() if close else len(src)]
+    return blocks(tag.group(), content, level, True), close.end() if close else len(src)
 
 
 def _end_tag_line(src: str, pos: int, name: str) -> re.Match | None:
@@ -338,8 +363,12 @@ def _render_blocks(state: StateCore, start_tag: str, content: str, level: int,
     """An element with `markdown="1"` inside a raw one as kramdown writes it: its start tag
     where it was, the blocks inside indented to its depth (`level`), its end tag indented
     too, and the outer element's text going on right after it. One not `closed` runs to
-    the end of the input (an element left open inside may take its end tag)."""
-    name = START_TAG.match(start_tag).group(1)
+    the end of the input (an element left open inside may take its end tag). One whose
+    content is running text (`_nested_span`) is written as such."""
+    tag = START_TAG.match(start_tag)
+    name = tag.group(1)
+    if content_model(tag, tag_name(name), False) == "span":
+        return _render_span(state, tag, content)
     newline = "" if content.endswith("\n") or not content else "\n"
     end_tag = f"</{name}>\n" if closed else ""
     state.env.setdefault(TOC_LISTINGS, [])   # shared: a table of contents is the document's
@@ -352,14 +381,25 @@ def _render_blocks(state: StateCore, start_tag: str, content: str, level: int,
     return html[2 * level:].rstrip("\n")
 
 
-def _parse_part(md: MarkdownIt, text: str, env: dict) -> list[Token]:
-    """Part of the document parsed on its own: its footnotes are the document's, listed at
-    the end of the document only."""
+def _render_span(state: StateCore, tag: re.Match, content: str) -> str:
+    """An element inside a raw one whose content kramdown reads as running text (a `<p
+    markdown="1">`), written with its text where it was: no indentation, no newline added."""
+    name = tag_name(tag.group(1))
+    env = {key: value for key, value in state.env.items() if key != "lines"}
+    children = [child for token in _parse_part(state.md, content, env, inline=True)
+                for child in token.children or ()]   # running text: no layout of blocks
+    html = state.md.renderer.renderInline(children, state.md.options, env)
+    return f"<{name}{attributes(tag.group(2), name)}>{html}</{name}>"
+
+
+def _parse_part(md: MarkdownIt, text: str, env: dict, inline: bool = False) -> list[Token]:
+    """Part of the document parsed on its own (as running text if `inline`): its footnotes
+    are the document's, listed at the end of the document only."""
     tail = "footnote_tail" in md.core.ruler.get_active_rules()
     if tail:
         md.core.ruler.disable("footnote_tail")
     try:
-        return md.parse(text, env)
+        return md.parseInline(text, env) if inline else md.parse(text, env)
     finally:
         if tail:
             md.core.ruler.enable("footnote_tail")
@@ -408,9 +448,13 @@ def content_model(tag: re.Match, name: str, parse: bool) -> str:
     return wanted or (own if parse else "raw")
 
 
-def _markdown_inside(tag: re.Match, name: str) -> bool:
-    """Whether an element in a raw one asks for its content to be read as blocks."""
-    return tag.group(4) is None and content_model(tag, name, False) == "block"
+def _markdown_inside(tag: re.Match, name: str) -> str:
+    """How kramdown reads the content of an element in a raw one: "block" or "span" if it
+    asks for Markdown, else "raw" (a script's or style's text is raw whatever it asks, and a
+    void element has none)."""
+    if name in RAW_TEXT | VOID_ELEMENTS:
+        return "raw"
+    return content_model(tag, name, False)
 
 
 def _markdown_content(state: StateBlock, start_line: int, end_line: int, text: str, pos: int,
