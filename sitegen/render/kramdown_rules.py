@@ -605,12 +605,27 @@ def _fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's indented code, with kramdown's blank and lazy lines (`_code_lines`)."""
+    """markdown-it's indented code, with kramdown's blank and lazy lines (`_code_lines`);
+    but the text right after a list or definition marker is never code, however many spaces
+    come before it: kramdown counts them all into the item's indentation (`-      x`)."""
+    if _after_marker(state, start):
+        return False
     found = code(state, start, end, silent)
     if found and not silent:
         token = state.tokens[-1]
         token.content = _code_lines(state, *token.map, state.blkIndent + 4)
     return found
+
+
+_MARKER_BEFORE = re.compile(r"(?:[*+:-]|\d+\.)[ \t]+$")
+
+
+def _after_marker(state: StateBlock, line: int) -> bool:
+    """Whether the line's text starts right after a list or definition marker on it (markdown-it
+    has moved the line's start there)."""
+    begin = state.bMarks[line]
+    head = state.src[begin:begin + state.tShift[line]]
+    return bool(head.strip()) and bool(_MARKER_BEFORE.search(head))
 
 
 def _code_lines(state: StateBlock, start: int, end: int, indent: int) -> str:
