@@ -17,6 +17,7 @@ measure the bench's own deleting instead of the builds.
 from __future__ import annotations
 
 import argparse
+import itertools
 import shutil
 import statistics
 import subprocess
@@ -78,14 +79,14 @@ def measure(posts: int, runs: int, tmp: Path, sections: int = 1) -> dict[str, Ti
     generate_hugo(posts, sources["hugo"], sections)
     peers = [p for p in PEERS if shutil.which(p.command(Path(), Path())[0])]
     results = {p.name: Timings() for p in peers}
-    aside = tmp / "aside"
+    aside, moved = tmp / "aside", itertools.count()
     aside.mkdir()
     for _ in range(runs):
         for peer in peers:
             src, dest = sources[peer.source], tmp / peer.name.split()[0]
             for old in [dest] + [src / cache for cache in CACHES]:
                 if old.exists():
-                    old.rename(aside / str(len(list(aside.iterdir()))))
+                    old.rename(aside / str(next(moved)))
             timings = results[peer.name]
             for series in (timings.cold, timings.unchanged):
                 seconds, cpu, peak = run_once(peer, src, dest)

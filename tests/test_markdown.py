@@ -158,7 +158,7 @@ def test_highlighting_keeps_every_character(lang: str) -> None:
     nothing at some place would loop there for ever)."""
     import signal
 
-    from sitegen.render.highlight import _tokens
+    from sitegen.render.highlight import tokens_of
     pieces = list("ab $(){}[]\"'`\\-=#;|&<>*?!.:~/\n\t\r\f12_e%+@,") + [
         "<<EOT", "EOT", "$((", "${", "do", "echo", "-x", "in", "//", "/*", "*/", "=>", "0x1F",
         "1e3", ".5", "class", "get", "'''", '"""', "{%", "%}", "{{", "}}", "---", "@@ ", "- ",
@@ -174,7 +174,7 @@ def test_highlighting_keeps_every_character(lang: str) -> None:
         rng = random.Random(11)
         for _ in range(2000):
             code = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
-            assert "".join(value for _, value in _tokens(code, lang)) == code, repr(code)
+            assert "".join(value for _, value in tokens_of(code, lang)) == code, repr(code)
     finally:
         signal.alarm(0)
 

@@ -11,7 +11,7 @@ import signal
 
 import pytest
 
-from sitegen.render.highlight import _tokens
+from sitegen.render.highlight import tokens_of
 from sitegen.render.rouge import rouge_tokens
 
 from .test_markdown import assert_as_kramdown
@@ -425,6 +425,6 @@ def test_highlighting_keeps_every_character(lang: str) -> None:
         pieces = PIECES[lang] + odd
         for _ in range(2000):
             code = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
-            assert "".join(value for _, value in _tokens(code, lang)) == code, repr(code)
+            assert "".join(value for _, value in tokens_of(code, lang)) == code, repr(code)
     finally:
         signal.alarm(0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, TextIO
 
 from liquid.undefined import Undefined
@@ -83,27 +84,27 @@ class SeoData:
             text = self.f(name, text)
         return text or None
 
-    @property
+    @cached_property
     def page_seo(self) -> Mapping[str, Any]:
         return _sub_hash(self.page, "seo")
 
-    @property
+    @cached_property
     def site_title(self) -> str | None:
         return self.format_string(_or(_get(self.site, "title"), _get(self.site, "name")))
 
-    @property
+    @cached_property
     def site_description(self) -> str | None:
         return self.format_string(_get(self.site, "description"))
 
-    @property
+    @cached_property
     def site_tagline(self) -> str | None:
         return self.format_string(_get(self.site, "tagline"))
 
-    @property
+    @cached_property
     def page_title(self) -> str | None:
         return self.format_string(_get(self.page, "title")) or self.site_title
 
-    @property
+    @cached_property
     def title(self) -> str | None:
         site_title, page_title = self.site_title, self.page_title
         if site_title and page_title != site_title:
@@ -114,12 +115,12 @@ class SeoData:
             title = page_title or site_title
         return (self.page_number or "") + title if title else title
 
-    @property
+    @cached_property
     def paginator(self) -> Mapping[str, Any] | None:
         value = self.context.resolve("paginator")
         return value if isinstance(value, Mapping) else None
 
-    @property
+    @cached_property
     def page_number(self) -> str | None:
         """`Page 2 of 5 for ` in front of paginated pages' titles."""
         paginator = self.paginator
@@ -129,20 +130,20 @@ class SeoData:
         return str(message).replace("%<current>s", str(paginator["page"])).replace(
             "%<total>s", str(paginator["total_pages"]))
 
-    @property
+    @cached_property
     def show_title(self) -> bool:
         return bool(self.title) and not re.search(r"title=false", self.markup, re.I)
 
-    @property
+    @cached_property
     def description(self) -> str | None:
         return self.format_string(_or(_get(self.page, "description"),
                                       _get(self.page, "excerpt"))) or self.site_description
 
-    @property
+    @cached_property
     def homepage_or_about(self) -> bool:
         return bool(HOMEPAGE_OR_ABOUT.search(ruby_to_s(_get(self.page, "url"))))
 
-    @property
+    @cached_property
     def author(self) -> dict[str, Any]:
         """`AuthorDrop`'s hash: the first of page.author, page.authors[0] and site.author
         that is not empty; a name also brings its entry in `site.data.authors`."""
@@ -159,13 +160,13 @@ class SeoData:
             return {"name": resolved, **(dict(extra) if isinstance(extra, Mapping) else {})}
         return {}
 
-    @property
+    @cached_property
     def author_twitter(self) -> str | None:
         """`AuthorDrop#twitter`: the author's twitter handle, else name, without one `@`."""
         twitter = _or(self.author.get("twitter"), self.author.get("name"))
         return re.sub(r"^@", "", twitter, count=1) if isinstance(twitter, str) else None
 
-    @property
+    @cached_property
     def canonical_url(self) -> Any:
         explicit = _get(self.page, "canonical_url")
         if ruby_to_s(explicit) != "":
@@ -173,13 +174,13 @@ class SeoData:
         url = ruby_to_s(self.f("absolute_url", _get(self.page, "url")))
         return re.sub(r"/index\.html$", "/", url, flags=re.M)
 
-    @property
+    @cached_property
     def locale(self) -> str:
         lang = _or(_get(self.page, "lang"), _get(self.site, "lang"), "en_US")
         return ruby_to_s(_or(_get(self.page, "locale"), _get(self.site, "locale"),
                              lang)).replace("-", "_")
 
-    @property
+    @cached_property
     def image(self) -> dict[str, Any] | None:
         """`ImageDrop`: the data of `page.image` with `path` first, the path (else
         `facebook`, else `twitter`) made absolute and escaped; None without one."""
@@ -196,7 +197,7 @@ class SeoData:
         data["path"] = self.f("uri_escape", raw) if ruby_truthy(raw) else None
         return data if data["path"] is not None else None
 
-    @property
+    @cached_property
     def logo(self) -> str | None:
         logo = _get(self.site, "logo")
         if not ruby_truthy(logo):
@@ -205,7 +206,7 @@ class SeoData:
             logo = self.f("absolute_url", logo)
         return self.f("uri_escape", logo)
 
-    @property
+    @cached_property
     def type(self) -> Any:
         if ruby_truthy(self.page_seo.get("type")):
             return self.page_seo["type"]
@@ -213,7 +214,7 @@ class SeoData:
             return "WebSite"
         return "BlogPosting" if ruby_truthy(_get(self.page, "date")) else "WebPage"
 
-    @property
+    @cached_property
     def name(self) -> str | None:
         seo_name = self.page_seo.get("name")
         seo_name = self.format_string(seo_name) if ruby_truthy(seo_name) else None
@@ -226,7 +227,7 @@ class SeoData:
             return self.format_string(social["name"])
         return self.site_title
 
-    @property
+    @cached_property
     def links(self) -> Any:
         if ruby_truthy(self.page_seo.get("links")):
             return self.page_seo["links"]

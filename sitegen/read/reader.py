@@ -60,6 +60,8 @@ class Reader:
         self.tz = site_timezone(site.config)
         self.defaults = FrontMatterDefaults(site.config, lambda v: parse_date(v, self.tz))
         self.markdown_exts = markdown_exts(site.config)
+        folder = site.config.get("collections_dir") or ""
+        self.collections_path = in_source_dir(self.source, folder) if folder else self.source
 
     # --- the whole tree -------------------------------------------------------------------
 
@@ -68,7 +70,7 @@ class Reader:
         for label, meta in (self.config.get("collections") or {}).items():
             label = re.sub(r"[^a-z0-9_\-.]", "", label, flags=re.I)
             site.collections[label] = Collection(label, dict(meta or {}),
-                                                 directory=self._collections_path() / f"_{label}")
+                                                 directory=self.collections_path / f"_{label}")
         site.collections.setdefault("posts", Collection("posts", {"output": True}))
         site.theme = self.theme
         site.include_dirs = [in_source_dir(self.source, self.config["includes_dir"])]
@@ -96,10 +98,6 @@ class Reader:
         if self.theme and self.theme.folder("_data"):
             site.data = deep_merge(read_data(self.theme.root / "_data", self.source), site.data)
         return site
-
-    def _collections_path(self) -> Path:
-        cdir = self.config.get("collections_dir") or ""
-        return in_source_dir(self.source, cdir) if cdir else self.source
 
     def _outside_collections_dir(self, rel_dir: str) -> bool:
         """Jekyll's `outside_configured_directory?`: with a `collections_dir`, posts are read
@@ -292,7 +290,7 @@ class Reader:
             table = {d.relative_path: d for d in sort_documents(coll.docs)}
             wanted = dict.fromkeys(f"{coll.relative_directory}/{e}" for e in order)
             listed = [table[p] for p in wanted if p in table]
-            coll.docs = listed + [d for d in table.values() if d not in listed]
+            coll.docs = listed + [d for p, d in table.items() if p not in wanted]
         elif isinstance(sort_by, str):
             coll.docs = sort_documents_by(coll.docs, sort_by)
         else:
@@ -307,7 +305,7 @@ class Reader:
     def _read_document(self, path: Path, coll: Collection, draft: bool) -> Document | None:
         # Jekyll's `path.sub("#{collections_path}/", "")`: a post of "collection/_posts" read
         # for `collections_dir: coll` (its prefix) keeps its whole path
-        relative = str(path).replace(f"{self._collections_path()}/", "", 1)
+        relative = str(path).replace(f"{self.collections_path}/", "", 1)
         special = "_drafts" if draft else coll.relative_directory
         # Jekyll's Document#initialize: `draft` first (its `draft?`), then the folders' categories.
         data: dict[str, Any] = {"draft": draft,

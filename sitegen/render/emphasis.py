@@ -95,14 +95,15 @@ def _skip_construct(state: StateInline) -> bool:
     """Move past the construct at `state.pos` (code, a link, HTML, an escape, emphasis…) as
     the inline rules would read it; False when none starts there."""
     start = state.pos
-    for rule in state.md.inline.ruler.getRules(""):
-        state.level += 1
-        found = rule(state, True)
+    state.level += 1   # as markdown-it's skipToken does around each rule
+    try:
+        for rule in state.md.inline.ruler.getRules(""):
+            if rule(state, True) and state.pos > start:
+                return True
+            state.pos = start
+        return False
+    finally:
         state.level -= 1
-        if found and state.pos > start:
-            return True
-        state.pos = start
-    return False
 
 
 def _push(state: StateInline, begin: int, end: int, delimiter: str, kind: str) -> None:

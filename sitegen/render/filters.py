@@ -39,11 +39,12 @@ from liquid.undefined import Undefined
 
 from ..dates import rfc822, site_timezone, strftime, to_time, xmlschema
 from ..errors import SiteError
+from ..read.order import ruby_sort
 from ..urls import slugify
 from . import markdown
 from .kramdown_rules import smart_quote
 from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
-from .ruby import join, ruby_float, ruby_inspect, ruby_to_s, ruby_truthy
+from .ruby import join, ruby_float, ruby_inspect, ruby_strip, ruby_to_s, ruby_truthy
 
 Filter = Callable[..., Any]
 
@@ -119,24 +120,6 @@ def _spaceship(a: Any, b: Any) -> int | None:
     if type(a) is type(b) and isinstance(a, date):
         return (a > b) - (a < b)
     return None
-
-
-def _ruby_sort(items: list, compare: Callable[[Any, Any], int]) -> list:
-    """Ruby's sort, which is glibc's `qsort_r`: a top-down merge sort. Comparisons happen in
-    its order, so ties (and inconsistent comparisons, as with nils) land where Ruby's do."""
-    if len(items) <= 1:
-        return list(items)
-    half = len(items) // 2
-    left, right = _ruby_sort(items[:half], compare), _ruby_sort(items[half:], compare)
-    out, i, j = [], 0, 0
-    while i < len(left) and j < len(right):
-        if compare(left[i], right[j]) <= 0:
-            out.append(left[i])
-            i += 1
-        else:
-            out.append(right[j])
-            j += 1
-    return out + left[i:] + right[j:]
 
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -484,10 +467,10 @@ def _sort_natural(value: Any, prop: Any = None) -> Any:
     if not items:
         return []
     if _nil(prop) is None:
-        return _ruby_sort(items, _casecmp)
+        return ruby_sort(items, _casecmp)
     if not all(isinstance(i, (Mapping, str, list)) for i in items):
         return None
-    return _ruby_sort(items, lambda a, b: _casecmp(_index(a, prop), _index(b, prop)))
+    return ruby_sort(items, lambda a, b: _casecmp(_index(a, prop), _index(b, prop)))
 
 
 def _default(value: Any, fallback: Any = "", options: Any = None) -> Any:
@@ -686,13 +669,13 @@ def _sort(value: Any, prop: Any = None, nils: Any = "first") -> Any:
         raise FilterArgumentError(f"undefined method `sort' for {ruby_inspect(value)}",
                                   token=None)
     if _nil(prop) is None:
-        return _ruby_sort(items, _strict_compare)
+        return ruby_sort(items, _strict_compare)
     if nils not in ("first", "last"):
         raise FilterArgumentError(f"Invalid nils order: '{ruby_to_s(nils)}' is not a valid "
                                   "nils order. It must be 'first' or 'last'.", token=None)
     order = -1 if nils == "first" else 1
     keyed = [(item_property(i, prop), i) for i in items]
-    return [i for _, i in _ruby_sort(keyed, lambda a, b: _property_compare(a[0], b[0], order))]
+    return [i for _, i in ruby_sort(keyed, lambda a, b: _property_compare(a[0], b[0], order))]
 
 
 def _strict_compare(a: Any, b: Any) -> int:
@@ -1231,7 +1214,7 @@ def normalize_url(url: str) -> str:
         if path == "" and scheme in ("http", "https"):
             path = "/"
     path = "/".join(normalize_component(part, _NOT_PCHAR)
-                    for part in path.strip(" \t\n\v\f\r\0").split("/"))
+                    for part in ruby_strip(path).split("/"))
     out += _remove_dots(path) if scheme or path.startswith("/") else path
     if query is not None:
         query = "&".join(normalize_component(pair, _NOT_QUERY, b"+")

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 from .rouge import rouge_knows, rouge_tokens
 from .rouge.guess import guess_language
+from .ruby import ruby_truthy
 
 # Rouge's names that Pygments spells differently (of the languages Pygments lexes here).
 ALIASES = {"plaintext": "text", "rb": "ruby"}
@@ -36,9 +37,6 @@ def _resolved(code: str, lang: str) -> str:
     """`lang`, or for `guess` the language Rouge guesses from the code (options kept)."""
     name, mark, options = lang.partition("?")
     return guess_language(code, rouge_knows) + mark + options if name == "guess" else lang
-
-
-_tokens = tokens_of   # the name the tests know it by
 
 
 def _pygments_tokens(code: str, lang: str) -> list[tuple[str, str]]:
@@ -129,8 +127,7 @@ def _option_names(options: Any) -> dict[str, Any]:
 def _code_options(options: dict[str, Any]) -> CodeOptions:
     """Ruby's reading of the values: anything but nil and false is on."""
     def on(name: str, default: bool) -> bool:
-        value = options.get(name, default)
-        return value is not None and value is not False
+        return ruby_truthy(options.get(name, default))
 
     def text(name: str, default: str) -> str:
         value = options.get(name)

@@ -52,6 +52,7 @@ KNOWN_ELEMENTS = SPAN_ELEMENTS | BLOCK_ELEMENTS | VOID_ELEMENTS | {
     "details", "figure", "main", "map", "noscript", "object", "section", "summary", "script",
     "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var"}
 RAW_TEXT = {"script", "style"}
+_NO_MARKDOWN = RAW_TEXT | VOID_ELEMENTS   # elements whose content is never Markdown
 # Elements whose content `markdown="1"` makes kramdown read as blocks.
 BLOCK_CONTENT = {"address", "applet", "article", "aside", "blockquote", "body", "dd", "details",
                  "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
@@ -118,7 +119,7 @@ def element(src: str, pos: int, name: str, attrs: str, closed: bool, span: bool 
     inside as written, which is what a header's id is made of. A nested element that asks for
     Markdown (`markdown="1"`) is rendered by `blocks` at `level` (the element's depth)."""
     if name in RAW_TEXT and not (closed and span):   # a block-level `<style/>` too
-        end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, pos)
+        end = _end_tag_of(name).search(src, pos)
         body = src[pos:end.start() if end else len(src)]
         return f"<{name}{attrs}>{body}</{name}>", end.end() if end else len(src)
     if closed and span and name not in VOID_ELEMENTS:   # kramdown writes span ones in full
@@ -190,7 +191,7 @@ def _empty_child(src: str, tag: re.Match, name: str, model: str) -> tuple[str, i
     raw one: kramdown writes it empty, in full, and one whose content would be blocks takes
     the rest of its line if blank."""
     end = tag.end()
-    blank = re.compile(r"[ \t]*\n").match(src, end) if model == "block" else None
+    blank = _BLANK_REST.match(src, end) if model == "block" else None
     return f"<{name}{attributes(tag.group(2), name)}></{name}>", blank.end() if blank else end
 
 
@@ -200,7 +201,7 @@ def _nested_blocks(src: str, tag: re.Match, name: str, blocks: Blocks,
     content as blocks (from after the start tag and the rest of its line if blank) up to its
     end tag at the start of a line; the end tag's line goes on as the outer element's text."""
     start = tag.end()
-    blank = re.compile(r"[ \t]*\n").match(src, start)
+    blank = _BLANK_REST.match(src, start)
     start = blank.end() if blank else start
     close = _end_tag_line(src, start, tag.group(1))
     content_end = close.start() if close else len(src)
@@ -214,9 +215,17 @@ def _nested_span(src: str, tag: re.Match, name: str, blocks: Blocks,
     """An element with `markdown="1"` inside a raw one whose content is running text (a `<p>`),
     and where it ends: kramdown reads its text up to its first end tag (or the end of the
     input) as spans, wherever that is; the outer element's text goes on right after it."""
-    close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, tag.end())
+    close = _end_tag_of(name).search(src, tag.end())
     content = src[tag.end():close.start() if close else len(src)]
     return blocks(tag.group(), content, level, True), close.end() if close else len(src)
+
+
+def _end_tag_of(name: str) -> re.Pattern[str]:
+    """The end tag of the element `name`, in any case (`re` keeps the compiled pattern)."""
+    return re.compile(rf"</{re.escape(name)}\s*>", re.I)
+
+
+_BLANK_REST = re.compile(r"[ \t]*\n")   # nothing but spaces to the line's end
 
 
 def _end_tag_line(src: str, pos: int, name: str) -> re.Match | None:
@@ -224,7 +233,7 @@ def _end_tag_line(src: str, pos: int, name: str) -> re.Match | None:
     whose Markdown content starts at `pos` (which counts as a line's start), skipping the
     lines of nested ones of its name (one that starts and ends on one line is no deeper)."""
     line = re.compile(rf" {{0,3}}(?:(</{re.escape(name)}\s*>)|<{re.escape(name)}\b(.*))", re.I)
-    closing = re.compile(rf"</{re.escape(name)}\s*>", re.I)
+    closing = _end_tag_of(name)
     depth = 0
     while pos < len(src):
         end = src.find("\n", pos) + 1 or len(src)
@@ -261,24 +270,28 @@ def html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     comment = COMMENT.match(text, pos) if state.sCount[start_line] <= state.blkIndent else None
     tag = START_TAG.match(text, pos)
     if comment:
+        if silent:   # asked whether it ends a paragraph: a comment does not
+            return False
         html, end = comment.group(), comment.end()
     elif tag and tag.group(1).lower() not in SPAN_ELEMENTS:
         name = tag_name(tag.group(1))
+        if silent:   # a tag ends a paragraph, but not a script
+            return name != "script"
         model = "raw" if name in RAW_TEXT else \
             content_model(tag, name, bool(state.env.get(PARSE_BLOCK_HTML)))
         closed = tag.group(4) is not None or name in VOID_ELEMENTS
         if model != "raw" and not closed:
-            return silent or _markdown_content(state, start_line, end_line, text, pos, tag,
-                                               model == "block")
-        html, end = element(text, tag.end(), name, attributes(tag.group(2), name),
-                            tag.group(4) is not None, blocks=_blocks_later(state))
-        if model != "raw" and closed and name not in VOID_ELEMENTS | RAW_TEXT:
-            html = f"<{name}{attributes(tag.group(2), name)}></{name}>"   # an empty element
+            return _markdown_content(state, start_line, end_line, text, pos, tag,
+                                     model == "block")
+        attrs = attributes(tag.group(2), name)
+        if model != "raw" and name not in VOID_ELEMENTS:   # closed: an empty element
+            html, end = f"<{name}{attrs}></{name}>", tag.end()
+        else:
+            html, end = element(text, tag.end(), name, attrs, tag.group(4) is not None,
+                                blocks=_blocks_later(state))
     else:
         return False
     rest = _rest_of_line(text, end).strip()
-    if silent:   # asked whether it ends a paragraph: a tag does, but not a comment or script
-        return bool(tag) and name != "script"
     last = start_line + text.count("\n", pos, end)
     state.line = min(last + 1, end_line)
     token = state.push("html_block", "", 0)
@@ -452,7 +465,7 @@ def _markdown_inside(tag: re.Match, name: str) -> str:
     """How kramdown reads the content of an element in a raw one: "block" or "span" if it
     asks for Markdown, else "raw" (a script's or style's text is raw whatever it asks, and a
     void element has none)."""
-    if name in RAW_TEXT | VOID_ELEMENTS:
+    if name in _NO_MARKDOWN:
         return "raw"
     return content_model(tag, name, False)
 
@@ -533,7 +546,7 @@ def _span_block(state: StateBlock, start_line: int, end_line: int, text: str, po
     """An element whose content kramdown reads as span-level Markdown (a `<p>` under
     `parse_block_html`): its text up to its first end tag (or the end of the input), parsed as
     running text (where a block element's tag is text) between its tags."""
-    close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, tag.end())
+    close = _end_tag_of(name).search(text, tag.end())
     end = close.end() if close else len(text)
     rest = _rest_of_line(text, end).strip()
     in_place = text is state.src

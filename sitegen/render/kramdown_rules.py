@@ -106,7 +106,6 @@ def kramdown_rules(md: MarkdownIt) -> None:
 
 # `{::` and `{:/` are extensions' tags; `\}` is a brace inside
 _IAL = re.compile(r"^\{:(?![:/])\s*((?:\\\}|[^}])*)\}\s*$")
-_IAL_TAIL = re.compile(r"\n\{:(?![:/])\s*((?:\\\}|[^}\n])*)\}\s*$")
 _IAL_HEAD = re.compile(r"^\{:(?![:/])\s*((?:\\\}|[^}\n])*)\}\s*\n")
 _HEADER_ID = re.compile(r"\s*\{#([A-Za-z][\w:-]*)\}\s*$")
 # kramdown's ALD_TYPE_ANY: a `key="value"` pair (quoted; the value may hold escaped `}` and
@@ -212,7 +211,8 @@ def _block_ials(state: StateCore) -> None:
             whole = _IAL.match(inline.content)
             if whole:
                 attrs = _parse_ial(whole.group(1))
-                before = _block_right_before(tokens, i, lines)
+                prev = _previous_block(tokens, i)
+                before = _block_right_before(tokens, i, lines, prev)
                 if before is not None:
                     _apply_block_attrs(before, attrs)
                     if "toc" in _IAL_REFS.findall(whole.group(1)):   # `{:toc}` on a list
@@ -220,7 +220,7 @@ def _block_ials(state: StateCore) -> None:
                     if tok.map and before.map:   # the block's lines now end after it
                         before.map = [before.map[0], tok.map[1]]
                         tokens[i + 2].meta["ial_for"] = before   # for a next IAL line
-                elif not _lost_before_blank(tokens, i, lines):
+                elif not _lost_before_blank(tokens, i, lines, prev):
                     pending = attrs, tok.level
                 remove.update({i, i + 1, i + 2})
                 i += 3
@@ -228,12 +228,9 @@ def _block_ials(state: StateCore) -> None:
             head = _IAL_HEAD.match(inline.content)
             if head:   # the block right before it takes it, else this paragraph
                 inline.content = inline.content[head.end():]
-                _apply_block_attrs(_block_right_before(tokens, i, lines) or tok,
+                _apply_block_attrs(_block_right_before(tokens, i, lines,
+                                                       _previous_block(tokens, i)) or tok,
                                    _parse_ial(head.group(1)))
-            tail = _IAL_TAIL.search(inline.content)
-            if tail:
-                inline.content = inline.content[: tail.start()]
-                _apply_attrs(tok, _parse_ial(tail.group(1)))
         if pending is not None and tok.level == pending[1] and (
                 tok.nesting == 1 or tok.type in ("fence", "code_block", "html_block")):
             _apply_block_attrs(tok, pending[0])
@@ -242,19 +239,21 @@ def _block_ials(state: StateCore) -> None:
     state.tokens = [t for j, t in enumerate(tokens) if j not in remove]
 
 
-def _lost_before_blank(tokens: Sequence[Token], index: int, lines: list[str]) -> bool:
-    """Whether the attribute list (paragraph) at `index` goes to no block: first in its
-    container with a blank line after it, it is kramdown's blank line's."""
+def _lost_before_blank(tokens: Sequence[Token], index: int, lines: list[str],
+                       prev: tuple[int, int | None] | None) -> bool:
+    """Whether the attribute list (paragraph) at `index`, after the block `prev`
+    (`_previous_block`), goes to no block: first in its container with a blank line after
+    it, it is kramdown's blank line's."""
     end = tokens[index].map[1] if tokens[index].map else None
-    return _previous_block(tokens, index) is None and end is not None and \
+    return prev is None and end is not None and \
         end < len(lines) and is_blank(lines[end])
 
 
-def _block_right_before(tokens: Sequence[Token], index: int, lines: list[str]) -> Token | None:
-    """The block that ends right before the paragraph at `index` (the one an attribute list
-    there belongs to), past attribute lists that went to it; not across a blank line (a
-    list's lines include those after it)."""
-    prev = _previous_block(tokens, index)
+def _block_right_before(tokens: Sequence[Token], index: int, lines: list[str],
+                        prev: tuple[int, int | None] | None) -> Token | None:
+    """The block `prev` (`_previous_block`) if it ends right before the paragraph at `index`
+    (an attribute list there belongs to it), past attribute lists that went to it; not
+    across a blank line (a list's lines include those after it)."""
     start = tokens[index].map[0] if tokens[index].map else None
     if prev is None or start is None or prev[1] != start or \
             (0 < start <= len(lines) and is_blank(lines[start - 1])):
@@ -304,7 +303,7 @@ def _span_ial(children: list[Token], index: int) -> bool:
             del children[index:j]
             return True
         used -= size
-    return True
+    return True   # not reached: the list ends in the last part
 
 
 def _opening(tokens: Sequence[Token], index: int) -> Token:
@@ -640,7 +639,7 @@ def _code_lines(state: StateBlock, start: int, end: int, indent: int) -> str:
         if line in lazy:
             out.append(lists_in_markdown.lazy_text(state, line, *lazy[line]))
         elif begin + state.tShift[line] >= stop:     # only spaces (or nothing)
-            out.append(state.src[begin:stop][own:] if own else state.src[begin:stop])
+            out.append(state.src[begin:stop][own:])
         else:
             out.append(state.getLines(line, line + 1, indent, False))
     return "\n".join(out) + ("\n" if out else "")

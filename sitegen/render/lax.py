@@ -28,28 +28,29 @@ from liquid.token import (
     TOKEN_COLON, TOKEN_CONTINUE, TOKEN_EOF, TOKEN_IN, TOKEN_LIMIT, TOKEN_OFFSET, TOKEN_REVERSED,
     Token)
 
+from .ruby import ruby_strip
+
 if TYPE_CHECKING:
     from liquid import Environment
 
 _FLAGS = re.ASCII | re.DOTALL   # Ruby's \w, \s, \d are ASCII; `m` (dot-all) where Liquid uses it
 _QUOTED_STRING = r"""(?:"[^"]*"|'[^']*')"""
-_QUOTED_FRAGMENT = rf"""(?:{_QUOTED_STRING}|(?:[^\s,|'"]|{_QUOTED_STRING})+)"""
-QUOTED_FRAGMENT = _QUOTED_FRAGMENT   # for the tags that only ever read markup this way
+QUOTED_FRAGMENT = rf"""(?:{_QUOTED_STRING}|(?:[^\s,|'"]|{_QUOTED_STRING})+)"""
 _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
 _EXPRESSIONS_AND_OPERATORS = re.compile(
-    rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{_QUOTED_FRAGMENT}|\S+)\s*)+)", _FLAGS)
-_SYNTAX = re.compile(rf"({_QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_QUOTED_FRAGMENT})?", _FLAGS)
-_MARKUP_WITH_QUOTED_FRAGMENT = re.compile(rf"({_QUOTED_FRAGMENT})(.*)", _FLAGS)
+    rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{QUOTED_FRAGMENT}|\S+)\s*)+)", _FLAGS)
+_SYNTAX = re.compile(rf"({QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({QUOTED_FRAGMENT})?", _FLAGS)
+_MARKUP_WITH_QUOTED_FRAGMENT = re.compile(rf"({QUOTED_FRAGMENT})(.*)", _FLAGS)
 _FILTER_MARKUP = re.compile(r"\|\s*(.*)", _FLAGS)
-_FILTER_PARSER = re.compile(rf"(?:\s+|{_QUOTED_FRAGMENT}|,)+", _FLAGS)
-_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{_QUOTED_FRAGMENT})", _FLAGS)
-_JUST_TAG_ATTRIBUTES = re.compile(rf"(\w[\w-]*)\s*:\s*({_QUOTED_FRAGMENT})", _FLAGS)
+_FILTER_PARSER = re.compile(rf"(?:\s+|{QUOTED_FRAGMENT}|,)+", _FLAGS)
+_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{QUOTED_FRAGMENT})", _FLAGS)
+_JUST_TAG_ATTRIBUTES = re.compile(rf"(\w[\w-]*)\s*:\s*({QUOTED_FRAGMENT})", _FLAGS)
 _VARIABLE_PARSER = re.compile(r"\[[^\]]+\]|[\w-]+\??", _FLAGS)
 _INTEGER = re.compile(r"(-?\d+)", _FLAGS)
 _FLOAT = re.compile(r"(-?\d[\d.]+)", _FLAGS)
 _FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", _FLAGS)
-_FOR_SYNTAX = re.compile(rf"([\w-]+)\s+in\s+((?:{_QUOTED_FRAGMENT})+)\s*(reversed)?", _FLAGS)
-_TABLEROW_SYNTAX = re.compile(rf"(\w+)\s+in\s+((?:{_QUOTED_FRAGMENT})+)", _FLAGS)
+_FOR_SYNTAX = re.compile(rf"([\w-]+)\s+in\s+((?:{QUOTED_FRAGMENT})+)\s*(reversed)?", _FLAGS)
+_TABLEROW_SYNTAX = re.compile(rf"(\w+)\s+in\s+((?:{QUOTED_FRAGMENT})+)", _FLAGS)
 _RANGE = re.compile(r"\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)", _FLAGS)
 
 _COMPARISONS: dict[str, type[Expression]] = {
@@ -152,7 +153,7 @@ def lax_expression(markup: str | None, token: Token) -> Expression:
     """`Expression.parse`: a quoted string, a number, a range, a literal word, else a variable."""
     if markup is None:
         return Nil(token)
-    markup = markup.strip(" \t\n\v\f\r\0")
+    markup = ruby_strip(markup)
     if len(markup) >= 1 and markup[0] == markup[-1] and markup[0] in "\"'":
         return StringLiteral(token, markup[1:-1])
     if _INTEGER.fullmatch(markup):

@@ -28,6 +28,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from .highlight import highlight_tag
 from .lax import QUOTED_FRAGMENT, lax_expression
+from .ruby import ruby_strip
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -445,7 +446,7 @@ class _CounterTag(Tag):
         if stream.peek.kind == TOKEN_EXPRESSION:
             next(stream)
             markup = stream.current.value
-        return self.node_class(token, name=Identifier(markup.strip(" \t\n\v\f\r\0"),
+        return self.node_class(token, name=Identifier(ruby_strip(markup),
                                                       token=token))
 
 
