@@ -205,9 +205,10 @@ def test_error_in_a_large_site_built_in_parallel(tmp_path: Path) -> None:
 
 
 def test_parallel_build_reports_the_error_a_serial_build_meets_first(tmp_path: Path) -> None:
-    """Five failing posts in a row, the first in a worker process's share (its place is 1
-    more than a multiple of 2, 3 and 4 workers): the error shown is the first post's, as in a
-    serial build (and in Jekyll), whichever process meets its error first."""
+    """Failing posts in several of the batches the processes claim, and a failing page, which
+    the processes claim first but Jekyll renders after every post: the error shown is the
+    first post's, as in a serial build (and in Jekyll), whichever process meets its error
+    first."""
     from datetime import date, timedelta
 
     from sitegen.build import build
@@ -215,10 +216,11 @@ def test_parallel_build_reports_the_error_a_serial_build_meets_first(tmp_path: P
     from sitegen.errors import SiteError
 
     src = tmp_path / "src"
-    posts = {}
+    posts = {"about.md": "---\ntitle: About\n---\n{{ x | no_filter_page }}\n"}
     for i in range(260):
         day = date(2020, 1, 1) + timedelta(days=i)
-        body = f"{{{{ x | no_filter_{i} }}}}" if 13 <= i <= 17 else f"Body {i}"
+        failing = 13 <= i <= 17 or 100 <= i <= 140
+        body = f"{{{{ x | no_filter_{i} }}}}" if failing else f"Body {i}"
         posts[f"_posts/{day}-post-{i}.md"] = f"---\ntitle: P{i}\n---\n{body}\n"
     write(src, {**GOOD, **posts, **STRICT_FILTERS})
     errors = []

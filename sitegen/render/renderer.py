@@ -131,26 +131,30 @@ class Renderer:
             hook(self, doc)
 
     def _render_in_parallel(self, items: list[Document], workers: int) -> None:
-        """Render `items` in `workers` processes. Should a document turn out to read another
-        one's body after all (`{{ page.previous }}` prints it; `order_independent` cannot
-        see every such template), they are rendered again, in order, in this process."""
+        """Render `items` in `workers` processes, each claiming the next few items as it gets
+        free, so that all finish together however unequal the items. Pages go first: they
+        list the documents, so they take longest, and claimed last they would leave one
+        process working alone at the end. Should a document turn out to read another one's
+        body after all (`{{ page.previous }}` prints it; `order_independent` cannot see every
+        such template), they are rendered again, in order, in this process."""
         global _FORKED
-        _FORKED = (self, items)   # inherited by the forked workers, never pickled
+        context = multiprocessing.get_context("fork")
+        order = [i for i, item in enumerate(items) if item.is_page] + \
+            [i for i, item in enumerate(items) if not item.is_page]
+        _FORKED = (self, items, order, context.Value("i", 0))   # inherited by the workers
         bodies = [(item.content, item.output) for item in items]
         records = self._records()
-        chunks = [list(range(i, len(items), workers)) for i in range(workers)]
-        context = multiprocessing.get_context("fork")
         self._watching_order, self.read_across = True, False
         try:
             with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-                futures = [pool.submit(_render_chunk, chunk) for chunk in chunks[1:]]
-                first = _render_each(self, items, chunks[0])
+                futures = [pool.submit(_render_claimed_in_worker) for _ in range(workers - 1)]
+                first = _render_claimed(*_FORKED)[1]
                 failures = [first] if first else []
-                for chunk, future in zip(chunks[1:], futures):
-                    rendered, volatile, worker_records, failure, read_across, warnings = \
-                        future.result()
+                for future in futures:
+                    places, rendered, volatile, worker_records, failure, read_across, \
+                        warnings = future.result()
                     failures += [failure] if failure else []
-                    for i, (content, output) in zip(chunk, rendered):
+                    for i, (content, output) in zip(places, rendered):
                         items[i].content, items[i].output = content, output
                     self.site.volatile |= volatile
                     self._merge_records(worker_records)
@@ -699,7 +703,7 @@ CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{
 ORDER_DEPENDENT = re.compile(
     r"(?:\{%-?\s*|^\s*)(?:increment\s+\w|decrement\s+\w|include_cached\b)", re.M)
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
-_FORKED: "tuple[Renderer, list[Document]] | None" = None
+_FORKED: "tuple[Renderer, list[Document], list[int], Any] | None" = None
 
 
 Failure = tuple[int, Exception]   # an item's place in the rendering order, and its error
@@ -735,28 +739,46 @@ def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
     return True
 
 
-def _render_chunk(chunk: list[int]) -> tuple[list[tuple[str, str | None]], set[str], Records,
-                                             Failure | None, bool, dict[str, None]]:
-    """In a forked worker: render some documents (and pages) with the parent's renderer; their
-    content and output, what made them depend on the moment of building, who read what, the
-    first error met, whether one read another's body, and the warnings."""
+def _render_claimed_in_worker() -> tuple[list[int], list[tuple[str, str | None]], set[str],
+                                        Records, Failure | None, bool, dict[str, None]]:
+    """In a forked worker: render the items it claims with the parent's renderer; their
+    places, content and output, what made them depend on the moment of building, who read
+    what, the first error met, whether one read another's body, and the warnings."""
     assert _FORKED is not None
-    renderer, items = _FORKED
-    failure = _render_each(renderer, items, chunk)
-    return ([(items[i].content, items[i].output) for i in chunk], renderer.site.volatile,
-            renderer._records(), failure, renderer.read_across, renderer.warnings)
+    renderer, items = _FORKED[:2]
+    places, failure = _render_claimed(*_FORKED)
+    return (places, [(items[i].content, items[i].output) for i in places],
+            renderer.site.volatile, renderer._records(), failure, renderer.read_across,
+            renderer.warnings)
 
 
-def _render_each(renderer: Renderer, items: list[Document], chunk: list[int]
-                 ) -> Failure | None:
-    """Render `items` at the places in `chunk`, in order, up to the first that fails: its
-    place and its error."""
-    for i in chunk:
-        try:
-            renderer._render_and_hand_on(items[i])
-        except Exception as err:   # noqa: BLE001 - handed to the parent, raised there
-            return i, err
-    return None
+def _render_claimed(renderer: Renderer, items: list[Document], order: list[int], claimed: Any
+                    ) -> tuple[list[int], Failure | None]:
+    """Claim the next `CLAIM` places of `order` from the counter shared by the processes and
+    render those items, until none is left: the places rendered, and the first failure in
+    the rendering order (its place and error). After a failure a process renders only what
+    comes before it, so the failure with the lowest place among the processes is the one a
+    serial build would meet first."""
+    places: list[int] = []
+    failure: Failure | None = None
+    while True:
+        with claimed.get_lock():
+            start = claimed.value
+            claimed.value = start + CLAIM
+        if start >= len(order):
+            return places, failure
+        for i in order[start:start + CLAIM]:
+            if failure is not None and i > failure[0]:
+                continue
+            try:
+                renderer._render_and_hand_on(items[i])
+            except Exception as err:   # noqa: BLE001 - handed to the parent, raised there
+                failure = (i, err)
+                continue
+            places.append(i)
+
+
+CLAIM = 8   # items a process claims at a time: few enough that all processes end together
 
 
 def _opening(source: str, tag: str) -> tuple[int | None, int | None]:
