@@ -10,7 +10,8 @@ same comparisons in the same order lands every document where Jekyll's does.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from decimal import Decimal
 from typing import Any, Callable, TypeVar
 
 from ..site import Document
@@ -42,7 +43,7 @@ def sort_documents(docs: list[Document]) -> list[Document]:
     total, so any sort gives Jekyll's (and Python's own is the fast one)."""
     if docs and all(d.dated for d in docs) and \
             len({type(d.data.get("date")) for d in docs}) == 1 and \
-            isinstance(docs[0].data.get("date"), (date, datetime)):
+            isinstance(docs[0].data.get("date"), date):
         try:
             return sorted(docs, key=lambda d: (d.data["date"], str(d.path).encode()))
         except TypeError:   # aware and naive datetimes: Ruby compares them, Python does not
@@ -81,24 +82,29 @@ def sort_value(doc: Document, key: str) -> Any:
 
 
 def spaceship(a: Any, b: Any) -> int | None:
-    """Ruby's `<=>` on values read from YAML; None where Ruby's answer is nil."""
-    if a is None or b is None or isinstance(a, (bool, dict)) or isinstance(b, (bool, dict)):
-        return 0 if type(a) is type(b) and a == b else None
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+    """Ruby's `<=>`; None where Ruby's answer is nil (values that cannot be compared). Values
+    of other kinds are equal as `Object#<=>` finds them: the same object, or equal hashes.
+    An object whose class has `ruby_compare` (a document drop) orders itself."""
+    if _number(a) and _number(b):
         return (a > b) - (a < b)
     if isinstance(a, str) and isinstance(b, str):
-        return (a.encode() > b.encode()) - (a.encode() < b.encode())
-    if isinstance(a, list) and isinstance(b, list):
+        a_bytes, b_bytes = a.encode(), b.encode()   # Ruby compares strings' bytes
+        return (a_bytes > b_bytes) - (a_bytes < b_bytes)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         for x, y in zip(a, b):
             order = spaceship(x, y)
             if order != 0:
                 return order
         return (len(a) > len(b)) - (len(a) < len(b))
-    if isinstance(a, datetime) and isinstance(b, datetime):
+    if type(a) is type(b) and isinstance(a, date):   # two times, or two dates
         return (a > b) - (a < b)
-    if type(a) is date and type(b) is date:
-        return (a > b) - (a < b)
-    return None
+    if hasattr(type(a), "ruby_compare"):
+        return a.ruby_compare(b)
+    return 0 if a is b or (type(a) is dict and type(b) is dict and a == b) else None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
 __all__ = ["ruby_sort", "sort_documents", "sort_documents_by", "document_order", "spaceship"]

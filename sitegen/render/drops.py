@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..read.order import spaceship
 from ..site import Collection, Document, Excerpt, StaticFile
 from ..urls import url_dir
 from .ruby import ruby_inspect, ruby_to_s, ruby_truthy
@@ -76,6 +77,14 @@ class DocumentDrop(Drop):
         """Jekyll's `Document#inspect`, as a document shows inside an array or a hash (`{{
         site.tags }}`); its keys would run on through `next` and `previous` for ever."""
         return f"#<Jekyll::Document {self.doc.relative_path} collection={self.doc.collection}>"
+
+    def ruby_compare(self, other: Any) -> int | None:
+        """`DocumentDrop#<=>` (what `sort` uses): by date, then by path; nil against any
+        other value."""
+        if not isinstance(other, DocumentDrop):
+            return None
+        order = spaceship(self.get("date"), other.get("date"))
+        return spaceship(self.get("path"), other.get("path")) if not order else order
 
     def to_s(self) -> str:
         """`{{ post }}`: Jekyll's `Document#to_s`, the output once rendered, else the content

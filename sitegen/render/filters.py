@@ -39,7 +39,7 @@ from liquid.undefined import Undefined
 
 from ..dates import rfc822, site_timezone, strftime, to_time, xmlschema
 from ..errors import SiteError
-from ..read.order import ruby_sort
+from ..read.order import ruby_sort, spaceship
 from ..urls import slugify
 from . import markdown
 from .kramdown_rules import smart_quote
@@ -93,33 +93,6 @@ def _eql_key(value: Any) -> Any:
     if isinstance(value, (int, float, bool, str, type(None), datetime, date, Decimal)):
         return (type(value).__name__, value)
     return ("object", id(value))
-
-
-def _spaceship(a: Any, b: Any) -> int | None:
-    """Ruby's `<=>`: None where Ruby's answer is nil (values that cannot be compared)."""
-    if a is None or b is None or isinstance(a, bool) or isinstance(b, bool):
-        return 0 if a is b or (a == b and type(a) is type(b)) else None
-    numbers = (int, float, Decimal)
-    if isinstance(a, numbers) and isinstance(b, numbers):
-        return (a > b) - (a < b)
-    if isinstance(a, str) and isinstance(b, str):
-        a_bytes, b_bytes = a.encode(), b.encode()
-        return (a_bytes > b_bytes) - (a_bytes < b_bytes)
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        for x, y in zip(a, b):
-            order = _spaceship(x, y)
-            if order != 0:
-                return order
-        return (len(a) > len(b)) - (len(a) < len(b))
-    if isinstance(a, datetime) and isinstance(b, datetime):
-        return (a > b) - (a < b)
-    if isinstance(a, DocumentDrop) and isinstance(b, DocumentDrop):
-        # DocumentDrop#<=>: by date, then by path.
-        order = _spaceship(a.get("date"), b.get("date"))
-        return _spaceship(a.get("path"), b.get("path")) if not order else order
-    if type(a) is type(b) and isinstance(a, date):
-        return (a > b) - (a < b)
-    return None
 
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -679,7 +652,7 @@ def _sort(value: Any, prop: Any = None, nils: Any = "first") -> Any:
 
 
 def _strict_compare(a: Any, b: Any) -> int:
-    order = _spaceship(a, b)
+    order = spaceship(a, b)
     if order is None:
         raise FilterArgumentError(f"comparison of {_class_name(a)} with {_class_name(b)} "
                                   "failed", token=None)
@@ -699,7 +672,7 @@ def _property_compare(a: Any, b: Any, order: int) -> int:
         return -order
     if a is None and b is not None:
         return order
-    result = _spaceship(a, b)
+    result = spaceship(a, b)
     if result is None:
         x, y = ruby_to_s(a).encode(), ruby_to_s(b).encode()
         return (x > y) - (x < y)
