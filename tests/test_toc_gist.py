@@ -144,3 +144,21 @@ def test_gists_come_out_as_jekyll_writes_them_without_noscript(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert "does not fetch gists" in result.stderr
     assert_same_files(jekyll_build(without, [], {}), tmp_path / "out")
+
+
+@pytest.mark.jekyll
+def test_gist_arguments_are_read_as_liquid_reads_expressions(tmp_path: Path) -> None:
+    """Each argument is the value of `Expression.parse` when it is not nil (a literal, a
+    lookup with brackets, `blank`), written as Ruby writes it; with `noscript: false` the gem
+    never builds the code's URL, so an id with a space is not an error there."""
+    page = "\n".join(f"{i} {{% gist {markup} %}}" for i, markup in enumerate([
+        "page.h.x", 'page.h["x"]', "page.nums[0]", "page.nums", "site.g", "true", "nil",
+        "blank", "1.5", "-12", "'quoted/1' \"file.js\"", "page.missing x.py", "user/ab-cd_ef"]))
+    write(tmp_path / "src", {
+        "_config.yml": "plugins: [jekyll-gist]\ngist:\n  noscript: false\ng: abc/123\n",
+        "index.md": f"---\nnums: [1, 2]\nh: {{x: q/1}}\n---\n{page}\n"})
+    expected = jekyll_build(tmp_path / "src", [], {})
+    result = run_sitegen("build", "-s", str(tmp_path / "src"), "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "does not fetch gists" not in result.stderr
+    assert_same_files(expected, tmp_path / "out")

@@ -16,7 +16,8 @@ from typing import Any, TextIO
 from liquid.exceptions import LiquidError
 from liquid.undefined import Undefined
 
-from ..render.ruby import liquid_output
+from ..render.lax import lax_expression
+from ..render.ruby import ruby_to_s
 from ..render.tags import InlineTag, MarkupNode
 
 # The gem's own pattern: an id without spaces, or anything up to and past a `/`, then a file.
@@ -30,45 +31,14 @@ SYNTAX_HELP = """Syntax error in tag 'gist' while parsing the following markup:
     {{% gist user/1234567 foo.js %}}
     {{% gist 28949e1d5ee2273f9fd3 %}}
     {{% gist 28949e1d5ee2273f9fd3 best.md %}}"""
-_LOOKUP_PART = re.compile(r"\[[^\]]+\]|[\w-]+\??")
-_LITERAL = re.compile(r"\A(?:'.*'|\".*\"|-?\d+|-?\d[\d.]+|\(\S+\.\.\S+\)|nil|null|true|false|"
-                      r"blank|empty)?\Z", re.S)
 
 
-def _segment(context: Any, part: str) -> Any:
-    """A step of a Ruby Liquid variable lookup: a name, or `[…]` (a quoted key, a number or
-    another lookup)."""
-    if not part.startswith("["):
-        return part
-    inner = part[1:-1].strip()
-    if len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"":
-        return inner[1:-1]
-    if re.fullmatch(r"-?\d+", inner):
-        return int(inner)
-    return _lookup(context, inner)
-
-
-def _lookup(context: Any, markup: str) -> Any:
-    """The value of `markup` read as a Ruby Liquid variable (`page.gist`, `gists[0]`), or
-    None."""
-    parts = _LOOKUP_PART.findall(markup)
-    if not parts:
-        return None
-    path = [_segment(context, p) for p in parts]
-    if any(s is None or isinstance(s, Undefined) for s in path):
-        return None
-    value = context.get(path, token=None, default=None)
-    return None if isinstance(value, Undefined) else value
-
-
-def argument(context: Any, markup: str) -> str:
-    """The gem's `context[markup] if context.key?(markup)`: a variable's value if it has one,
-    else the text itself (a literal reads as itself, quotes taken off)."""
-    if _LITERAL.match(markup):
-        quoted = len(markup) > 1 and markup[0] in "'\"" and markup[-1] == markup[0]
-        return markup[1:-1] if quoted else markup
-    value = _lookup(context, markup)
-    return markup if value is None else liquid_output(value)
+def argument(context: Any, markup: str, token: Any) -> str:
+    """The gem's `context[markup] if context.key?(markup)`: the value of `markup` read as
+    Liquid's `Expression.parse` reads it (a literal reads as itself, quotes taken off), else
+    the text itself."""
+    value = lax_expression(markup, token).evaluate(context)
+    return markup if value is None or isinstance(value, Undefined) else ruby_to_s(value)
 
 
 def script_tag(gist_id: str, filename: str) -> str:
@@ -77,13 +47,17 @@ def script_tag(gist_id: str, filename: str) -> str:
     return f'<script src="{url}"> </script>'
 
 
+def _would_fetch(context: Any) -> bool:
+    """Whether the gem would fetch the code for a `<noscript>` copy: unless `noscript: false`."""
+    settings = context.env.renderer.site.config.get("gist")
+    return not (isinstance(settings, dict) and settings.get("noscript") is False)
+
+
 def _note_no_code(context: Any) -> None:
-    renderer = context.env.renderer
-    settings = renderer.site.config.get("gist")
-    if not (isinstance(settings, dict) and settings.get("noscript") is False):
-        renderer.warnings["warning: jekyll-gist: sitegen does not fetch gists, so pages embed "
-                          "GitHub's script without a <noscript> copy of the code (set gist: "
-                          "{noscript: false} in _config.yml to say that this is wanted)"] = None
+    context.env.renderer.warnings[
+        "warning: jekyll-gist: sitegen does not fetch gists, so pages embed GitHub's script "
+        "without a <noscript> copy of the code (set gist: {noscript: false} in _config.yml to "
+        "say that this is wanted)"] = None
 
 
 class GistNode(MarkupNode):
@@ -91,10 +65,11 @@ class GistNode(MarkupNode):
         match = ARGUMENTS.match(self.markup)
         if match is None:
             raise LiquidError(SYNTAX_HELP.format(markup=self.markup), token=self.token)
-        gist_id = argument(context, match.group(1).strip())
-        filename = argument(context, match.group(2).strip())
-        _check_url(gist_id, filename, self.token)
-        _note_no_code(context)
+        gist_id = argument(context, match.group(1).strip(), self.token)
+        filename = argument(context, match.group(2).strip(), self.token)
+        if _would_fetch(context):
+            _check_url(gist_id, filename, self.token)
+            _note_no_code(context)
         return buffer.write(script_tag(gist_id, filename))
 
 
