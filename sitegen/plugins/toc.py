@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from liquid.filter import with_context
 
-from ..render.ruby import ruby_to_s as _s, ruby_truthy
+from ..render.ruby import escape_html, ruby_to_s as _s, ruby_truthy
 from ..render.tags import InlineTag, MarkupNode
 
 # --- libxml2's HTML 4 element table (`html40ElementTable`): what its serializer asks ------
@@ -414,15 +414,9 @@ def entries(root: Element, options: Options) -> list[Entry]:
             count = seen.get(ident, 0)
             seen[ident] = count + 1
             ident = f"{ident}-{count}" if count else ident
-        found.append(Entry(ident, _escape_html(text), heading.name, int(heading.name[1]),
+        found.append(Entry(ident, escape_html(text), heading.name, int(heading.name[1]),
                            heading))
     return found
-
-
-def _escape_html(text: str) -> str:
-    """Ruby's `CGI.escapeHTML`."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
-        .replace('"', "&quot;").replace("'", "&#39;")
 
 
 def _nested(rest: list[Entry], level: int) -> list[Entry]:

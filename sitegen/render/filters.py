@@ -44,7 +44,7 @@ from ..urls import slugify
 from . import markdown
 from .kramdown_rules import smart_quote
 from .drops import CollectionDrop, DocumentDrop, JekyllDrop, SiteDrop, StaticFileDrop
-from .ruby import join, ruby_float, ruby_inspect, ruby_strip, ruby_to_s, ruby_truthy
+from .ruby import escape_html, join, ruby_float, ruby_inspect, ruby_strip, ruby_to_s, ruby_truthy
 
 Filter = Callable[..., Any]
 
@@ -223,7 +223,7 @@ def _escape(value: Any) -> Any:
     value = _nil(value)
     if value is None:
         return None
-    return re.sub(r"[&<>\"']", lambda m: _HTML_ESCAPE[m.group()], ruby_to_s(value))
+    return escape_html(ruby_to_s(value))
 
 
 def _gsub(text: str, pattern: str, replacement: str, count: int = 0) -> str:

@@ -28,6 +28,12 @@ def ruby_strip(text: str) -> str:
     return text.strip(" \t\n\v\f\r\0")
 
 
+def escape_html(text: str) -> str:
+    """Ruby's `CGI.escapeHTML` (Liquid's `escape`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        .replace('"', "&quot;").replace("'", "&#39;")
+
+
 def liquid_output(value: Any) -> str:
     """What `{{ value }}` prints in Ruby's Liquid: arrays joined, nil as nothing."""
     if type(value) is str:         # most of what a site prints; `Undefined` is a slow check
