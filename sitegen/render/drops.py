@@ -257,11 +257,6 @@ class CollectionDrop(Drop):
         return coll.relative_directory
 
 
-# The `site` keys whose `Renderer.listing` is not a collection's documents.
-_LISTED_BY_NAME = frozenset({"pages", "html_pages", "static_files", "documents", "collections",
-                             "categories", "tags"})
-
-
 class SiteDrop(Drop):
     """`site`: the config's keys plus what Jekyll computes from the content."""
 
@@ -281,7 +276,9 @@ class SiteDrop(Drop):
     def __getitem__(self, key: str) -> Any:
         site = self.renderer.site
         if key != "posts" and key in site.collections:
-            return self._collection(key)
+            # Jekyll's `SiteDrop#[]`: every collection but `posts` hides the `site` key of its
+            # name, so a collection `pages` (jekyll-gitbook) is `site.pages`.
+            return self.renderer.collection_listing(key)
         value = super().__getitem__(key)
         if isinstance(value, list) and value and isinstance(value[0], Document):
             return [self.renderer.drop(d) for d in value]   # pages a plugin lists in the config
@@ -290,14 +287,6 @@ class SiteDrop(Drop):
     def __contains__(self, key: object) -> bool:
         return (key != "posts" and key in self.renderer.site.collections) or \
             super().__contains__(key)
-
-    def _collection(self, label: str) -> Any:
-        """Jekyll's `SiteDrop#[]`: every collection but `posts` hides the `site` key of its
-        name, so a collection `pages` (jekyll-gitbook) is `site.pages`. Those names the
-        renderer lists itself are listed here, uncached."""
-        if label in _LISTED_BY_NAME:
-            return [self.renderer.drop(d) for d in self.renderer.site.collections[label].docs]
-        return self.renderer.listing(label)
 
     def _compute(self, key: str) -> Any:
         r, site = self.renderer, self.renderer.site

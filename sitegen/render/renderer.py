@@ -505,6 +505,14 @@ class Renderer:
             self._listings[key] = self._compute_listing(key)
         return self._listings[key]
 
+    def collection_listing(self, label: str) -> list[Any]:
+        """`site.<label>`: a collection's documents (but posts'), once per build, kept apart
+        from the `site` key of the same name that the collection hides (`pages`)."""
+        key = "collection " + label
+        if key not in self._listings:
+            self._listings[key] = [self.drop(d) for d in self.site.collections[label].docs]
+        return self._listings[key]
+
     def _compute_listing(self, key: str) -> Any:
         site = self.site
         if key == "posts":
@@ -528,8 +536,6 @@ class Renderer:
                     groups.setdefault(name, []).append(doc)
             return {name: [self.drop(d) for d in sorted(docs, key=Document.sort_key, reverse=True)]
                     for name, docs in groups.items()}
-        if key in site.collections:
-            return [self.drop(d) for d in site.collections[key].docs]
         raise KeyError(key)
 
     def related_posts(self, doc: Document) -> list[Any]:
