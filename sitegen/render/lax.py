@@ -233,6 +233,19 @@ def lax_for(markup: Token) -> LoopExpression:
     `reversed` right after it; `limit:` and `offset:` are found anywhere (the last one wins),
     everything else (a filter on the collection, extra words) is ignored."""
     match = _FOR_SYNTAX.match(markup.value.lstrip())
+    return _loop(markup, match, reversed_=bool(match and match.group(3)), tablerow=False)
+
+
+def lax_tablerow(markup: Token) -> LoopExpression:
+    """`TableRow#initialize`, Ruby's only parser for `tablerow` (so no warning): the variable
+    and collection found anywhere, `cols:`, `limit:` and `offset:` anywhere, never reversed."""
+    return _loop(markup, _TABLEROW_SYNTAX.search(markup.value), reversed_=False, tablerow=True)
+
+
+def _loop(markup: Token, match: re.Match | None, reversed_: bool, tablerow: bool
+          ) -> LoopExpression:
+    """A loop from its syntax's match and the attributes anywhere in the markup: `cols:` for
+    a table row, `offset: continue` for a `for`."""
     if match is None:
         raise LaxSyntaxError(markup.value)
     attributes = dict(_JUST_TAG_ATTRIBUTES.findall(markup.value))
@@ -240,23 +253,9 @@ def lax_for(markup: Token) -> LoopExpression:
     return LoopExpression(
         markup, Identifier(match.group(1), token=markup), lax_expression(match.group(2), markup),
         limit=_attribute(attributes.get("limit"), markup),
-        offset=StringLiteral(markup, "continue") if offset == "continue" else
-        _attribute(offset, markup),
-        reversed_=bool(match.group(3)), cols=None)
-
-
-def lax_tablerow(markup: Token) -> LoopExpression:
-    """`TableRow#initialize`, Ruby's only parser for `tablerow` (so no warning): the variable
-    and collection found anywhere, `cols:`, `limit:` and `offset:` anywhere, never reversed."""
-    match = _TABLEROW_SYNTAX.search(markup.value)
-    if match is None:
-        raise LaxSyntaxError(markup.value)
-    attributes = dict(_JUST_TAG_ATTRIBUTES.findall(markup.value))
-    return LoopExpression(
-        markup, Identifier(match.group(1), token=markup), lax_expression(match.group(2), markup),
-        limit=_attribute(attributes.get("limit"), markup),
-        offset=_attribute(attributes.get("offset"), markup),
-        reversed_=False, cols=_attribute(attributes.get("cols"), markup))
+        offset=StringLiteral(markup, "continue") if offset == "continue" and not tablerow
+        else _attribute(offset, markup),
+        reversed_=reversed_, cols=_attribute(attributes.get("cols"), markup) if tablerow else None)
 
 
 def _attribute(markup: str | None, token: Token) -> Expression | None:
