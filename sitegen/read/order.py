@@ -10,6 +10,7 @@ same comparisons in the same order lands every document where Jekyll's does.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, TypeVar
@@ -83,7 +84,8 @@ def sort_value(doc: Document, key: str) -> Any:
 
 def spaceship(a: Any, b: Any) -> int | None:
     """Ruby's `<=>`; None where Ruby's answer is nil (values that cannot be compared). Values
-    of other kinds are equal as `Object#<=>` finds them: the same object, or equal hashes.
+    of other kinds are equal as `Object#<=>` finds them: the same object, or equal hashes (a
+    page's hash is equal to another of the same page).
     An object whose class has `ruby_compare` (a document drop) orders itself."""
     if _number(a) and _number(b):
         return (a > b) - (a < b)
@@ -100,7 +102,7 @@ def spaceship(a: Any, b: Any) -> int | None:
         return (a > b) - (a < b)
     if hasattr(type(a), "ruby_compare"):
         return a.ruby_compare(b)
-    return 0 if a is b or (type(a) is dict and type(b) is dict and a == b) else None
+    return 0 if a is b or (isinstance(a, Mapping) and type(a) is type(b) and a == b) else None
 
 
 def _number(value: Any) -> bool:
