@@ -90,9 +90,11 @@ class DocumentDrop(Drop):
         """`{{ post }}`: Jekyll's `Document#to_s`, the output once rendered, else the content
         (not the hash, which would run on through `next` and `previous`)."""
         self.renderer.note_content_read(self.doc)
-        doc = self.doc
-        return doc.output if doc.output is not None else \
-            doc.content if doc.content is not None else "NO CONTENT"
+        output = self.renderer.seen_body(self.doc, "output")
+        if output is not None:
+            return output
+        content = self.renderer.seen_body(self.doc, "content")
+        return content if content is not None else "NO CONTENT"
 
     def _compute(self, key: str) -> Any:
         doc = self.doc
@@ -112,10 +114,8 @@ class DocumentDrop(Drop):
             return self.renderer.neighbour(doc, -1 if key == "previous" else 1)
         if key == "id":
             return doc.id
-        if key == "output":
-            return doc.output
-        if key == "content":
-            return doc.content
+        if key in ("output", "content"):
+            return self.renderer.seen_body(doc, key)
         if key in ("relative_path", "path"):
             return doc.relative_path
         if key == "url":

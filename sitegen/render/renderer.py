@@ -8,6 +8,7 @@ import os
 import re
 from bisect import bisect_left, insort
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from io import StringIO
 from itertools import islice
 from pathlib import Path
@@ -64,7 +65,10 @@ class Renderer:
         # While documents render in parallel: whether one read another's rendered body.
         self._watching_order = False
         self.read_across = False
+        # While layouts render in a second pass: id(document) -> its body before rendering.
+        self._unrendered: dict[int, str | None] | None = None
         self.warnings: dict[str, None] = {}   # in the order met, each once
+        self.parallel_plan = "in order"   # how a big site's documents may render (`plan`)
         # A document's place in the rendering order -> the `content` its outermost layout saw:
         # Jekyll's one payload for the whole build leaves it for the next body that reads it.
         self._layout_content: dict[int, str] = {}
@@ -79,19 +83,27 @@ class Renderer:
 
     def render_all(self, parallel: bool = True,
                    on_rendered: Callable[[Document], None] | None = None) -> None:
-        """Documents of every collection first, then pages, as Jekyll orders them; on big
-        sites, in parallel processes when no template can see another document's rendered
-        `content` (then the order cannot matter). `on_rendered` sees each collection document
-        as soon as it is rendered (in whichever process rendered it), so that writing overlaps
-        rendering."""
+        """Documents of every collection first, then pages, as Jekyll orders them. On big
+        sites, in parallel processes: in one pass when no template can see another
+        document's rendered `content` (then the order cannot matter); in two when only
+        layouts can (every body first, then every layout, each document seeing the others'
+        bodies as Jekyll's order has them, see `seen_body`). `on_rendered` sees each
+        collection document as soon as it is rendered (in whichever process rendered it), so
+        that writing overlaps rendering."""
         self._on_rendered = on_rendered
         docs, rendered = self.site.documents(), 0
         workers = min(os.cpu_count() or 1, 4)
-        if parallel and workers > 1 and len(docs) >= PARALLEL_MIN_DOCS and \
-                self.order_independent():
+        if parallel and len(docs) >= PARALLEL_MIN_DOCS:
+            self.parallel_plan = self.plan()
+        plan = self.parallel_plan if workers > 1 else "in order"
+        if plan == "one pass":
             alongside = self._leading_free_pages(self.site.pages)
-            self._render_in_parallel(docs + alongside, workers)
+            self._in_order_if_read_across(docs + alongside, lambda items: self._in_parallel(
+                items, workers, self._render_and_hand_on))
             rendered = len(alongside)
+        elif plan == "two passes":
+            self._in_order_if_read_across(docs, lambda items: self._in_two_passes(items,
+                                                                                   workers))
         else:
             for doc in docs:
                 self._render_and_hand_on(doc)
@@ -99,7 +111,10 @@ class Renderer:
         for page in islice(self.site.pages, rendered, None):
             self.render_document(page)
 
-    def render_document(self, doc: Document) -> None:
+    def render_document(self, doc: Document, step: str = "all") -> None:
+        """Render `doc`: its body (Liquid, then the converter), then its layouts around it,
+        or only one `step` of the two ("body", "layouts"), when documents render in two
+        passes."""
         if doc.generated is not None:
             self._rendering.append(doc)
             try:
@@ -114,54 +129,36 @@ class Renderer:
             payload["paginator"] = self._paginator(doc.pager)
         output = doc.content
         self._rendering.append(doc)
-        self._forget_layout_content(doc)
         try:
-            if self._with_liquid(doc):
-                payload["content"] = self._payload_content(doc)
-                output = self.render_liquid(output, payload, doc.relative_path, doc.body_line,
-                                            doc.path)
-            output = self.convert(output, doc)
-            doc.content = output
-            if layout is not None and not doc.asset and doc.extname not in ASSET_EXTS:
+            if step != "layouts":
+                self._forget_layout_content(doc)
+                if self._with_liquid(doc):
+                    payload["content"] = self._payload_content(doc)
+                    output = self.render_liquid(output, payload, doc.relative_path,
+                                                doc.body_line, doc.path)
+                output = self.convert(output, doc)
+                doc.content = output
+            if step != "body" and layout is not None and not doc.asset and \
+                    doc.extname not in ASSET_EXTS:
                 output = self._place_in_layouts(output, payload, layout, doc)
         finally:
             self._rendering.pop()
+        if step == "body":
+            return
         doc.output = output
         for hook in self.post_render:
             hook(self, doc)
 
-    def _render_in_parallel(self, items: list[Document], workers: int) -> None:
-        """Render `items` in `workers` processes, each claiming the next few items as it gets
-        free, so that all finish together however unequal the items. Pages go first: they
-        list the documents, so they take longest, and claimed last they would leave one
-        process working alone at the end. Should a document turn out to read another one's
-        body after all (`{{ page.previous }}` prints it; `order_independent` cannot see every
-        such template), they are rendered again, in order, in this process."""
-        global _FORKED
-        context = multiprocessing.get_context("fork")
-        order = [i for i, item in enumerate(items) if item.is_page] + \
-            [i for i, item in enumerate(items) if not item.is_page]
-        _FORKED = (self, items, order, context.Value("i", 0))   # inherited by the workers
+    def _in_order_if_read_across(self, items: list[Document],
+                                 render: Callable[[list[Document]], Failure | None]) -> None:
+        """Render `items` with `render` (in parallel). Should a document turn out to read
+        another one's body after all (`{{ page.previous }}` prints it; the static checks
+        cannot see every such template), they are rendered again, in order, in this process.
+        Otherwise the error a serial build meets first is raised, whichever process met it."""
         bodies = [(item.content, item.output) for item in items]
         records = self._records()
-        self._watching_order, self.read_across = True, False
-        try:
-            with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-                futures = [pool.submit(_render_claimed_in_worker) for _ in range(workers - 1)]
-                first = _render_claimed(*_FORKED)[1]
-                failures = [first] if first else []
-                for future in futures:
-                    places, rendered, volatile, worker_records, failure, read_across, \
-                        warnings = future.result()
-                    failures += [failure] if failure else []
-                    for i, (content, output) in zip(places, rendered):
-                        items[i].content, items[i].output = content, output
-                    self.site.volatile |= volatile
-                    self._merge_records(worker_records)
-                    self.read_across |= read_across
-                    self.warnings.update(warnings)
-        finally:
-            self._watching_order = False
+        self.read_across = False
+        failure = render(items)
         if self.read_across:
             for item, (content, output) in zip(items, bodies):
                 item.content, item.output = content, output
@@ -169,20 +166,78 @@ class Renderer:
             self._merge_records(records)
             for item in items:
                 self._render_and_hand_on(item)
-        elif failures:   # the error a serial build meets first, whichever process met it
-            raise min(failures, key=lambda failure: failure[0])[1]
+        elif failure:
+            raise failure[1]
+
+    def _in_two_passes(self, docs: list[Document], workers: int) -> Failure | None:
+        """Every document's body in parallel, then every document's layouts in parallel,
+        where a document placed after the one rendering still shows its unrendered body
+        (`seen_body`). Layouts run only for the documents before the first body that fails,
+        so the failure returned is the one a serial build meets first."""
+        unrendered = {id(doc): doc.content for doc in docs}
+        failure = self._in_parallel(docs, workers, lambda doc: self.render_document(doc, "body"))
+        if self.read_across:
+            return None
+        self._unrendered = unrendered
+        try:
+            cut = failure[0] if failure else len(docs)
+            return self._in_parallel(docs[:cut], workers, self._render_layouts_and_hand_on) \
+                or failure
+        finally:
+            self._unrendered = None
+
+    def _render_layouts_and_hand_on(self, doc: Document) -> None:
+        self.render_document(doc, "layouts")
+        if self._on_rendered is not None:
+            self._on_rendered(doc)
+
+    def _in_parallel(self, items: list[Document], workers: int,
+                     step: Callable[[Document], None]) -> Failure | None:
+        """Do `step` on each of `items` in `workers` processes, each claiming the next few
+        items as it gets free, so that all finish together however unequal the items; the
+        failure a serial build would meet first. Pages go first: they list the documents, so
+        they take longest, and claimed last they would leave one process working alone at
+        the end."""
+        global _FORKED
+        context = multiprocessing.get_context("fork")
+        order = [i for i, item in enumerate(items) if item.is_page] + \
+            [i for i, item in enumerate(items) if not item.is_page]
+        _FORKED = (self, items, step, order, context.Value("i", 0))   # inherited by workers
+        self._watching_order = True
+        try:
+            with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+                futures = [pool.submit(_render_claimed_in_worker) for _ in range(workers - 1)]
+                first = _render_claimed(*_FORKED[1:])[1]
+                failures = [first] if first else []
+                for future in futures:
+                    report = future.result()
+                    failures += [report.failure] if report.failure else []
+                    for i, (content, output) in zip(report.places, report.rendered):
+                        items[i].content, items[i].output = content, output
+                    self.site.volatile |= report.volatile
+                    self._merge_records(report.records)
+                    self.read_across |= report.read_across
+                    self.warnings.update(report.warnings)
+                    if report.layout_content is not None:
+                        self._keep_layout_content_at(*report.layout_content)
+        finally:
+            self._watching_order = False
+        return min(failures, key=lambda failure: failure[0]) if failures else None
 
     def _leading_free_pages(self, pages: list[Document]) -> list[Document]:
         """The pages, up to the first one whose own body could see another page's rendered
-        body or count with `increment`: these render the same alongside the documents as
-        after them (`order_independent` has cleared the layouts and includes). Generated and
-        paginated pages read the documents' output, and Sass adds its source map to the
-        site's pages, so those stay in this process, after the documents."""
+        body, count with `increment` or read `content`, the last layout's: these render the
+        same alongside the documents as after them (`order_independent` has cleared the
+        layouts and includes). Generated and paginated pages read the documents' output, and
+        Sass adds its source map to the site's pages, so those stay in this process, after
+        the documents."""
+        includes = self._include_sources()
         free = []
         for page in pages:
             if page.generated is not None or page.pager is not None or \
-                    page.extname in ASSET_EXTS or (
-                        self._with_liquid(page) and _may_read_bodies(page.content)):
+                    page.extname in ASSET_EXTS or (self._with_liquid(page) and (
+                        _may_read_bodies(page.content) or
+                        _read_payload_content([page.content], includes))):
                 break
             free.append(page)
         return free
@@ -224,7 +279,17 @@ class Renderer:
         if self._on_rendered is not None:
             self._on_rendered(doc)
 
-    def order_independent(self) -> bool:
+    def plan(self) -> str:
+        """How the documents may render in parallel: in "one pass", in "two passes", or
+        not at all ("in order")."""
+        includes = self._include_sources()
+        if not self.cached_includes_order_free(includes):
+            return "in order"
+        if self.order_independent(includes):
+            return "one pass"
+        return "two passes" if self.only_layouts_read_bodies(includes) else "in order"
+
+    def order_independent(self, includes: list[tuple[str, str]]) -> bool:
         """Whether collection documents may render in any order (so in parallel): no template
         they render with can read another document's `content` or `output`, which in Jekyll's
         order is rendered HTML for documents before and Markdown for those after, nor count
@@ -232,19 +297,91 @@ class Renderer:
         says what it looks for; a key built by filters is beyond it). Pages' own bodies
         may: pages render after every document, in order, in either case. Nor can bodies
         that Liquid does not render (most posts: scanning them would cost a tenth of a read).
-        Nor can any body, a page's too, read `content`, the last layout's (see
-        `_payload_content`), itself or through an include."""
+        Nor can a document's body read `content`, the last layout's (see `_payload_content`),
+        itself or through an include (`includes`: names and sources); a page's may, as the
+        workers send back the last one."""
         bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
-        includes = [(p.relative_to(folder).as_posix(),
-                     p.read_text(encoding="utf-8", errors="replace"))
-                    for folder in self.site.include_dirs if folder.is_dir()
-                    for p in folder.rglob("*") if p.is_file()]
         sources = [layout.content for layout in self.site.layouts.values()]
         if any(_may_read_bodies(text) for text in sources + bodies + [t for _, t in includes]):
             return False
-        bodies += [p.content for p in self.site.pages
-                   if p.generated is None and self._with_liquid(p)]
         return not _read_payload_content(bodies, includes)
+
+    def only_layouts_read_bodies(self, includes: list[tuple[str, str]]) -> bool:
+        """Whether documents may render in two passes, all bodies and then all layouts: as
+        in `order_independent`, but layouts and the includes that no body uses may read
+        other documents' `content` (Chirpy's related posts do), though not their `output`,
+        which only a rendering in order has (`seen_body` notices the reads this misses)."""
+        bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
+        used = _included_by(bodies, includes)
+        if used is None or any(_may_read_bodies(text) for text in
+                               bodies + [text for name, text in includes if name in used]):
+            return False
+        sources = [layout.content for layout in self.site.layouts.values()] + \
+            [text for _, text in includes]
+        if any(ORDER_DEPENDENT.search(text) or _may_read_outputs(text) for text in sources):
+            return False
+        return not _read_payload_content(bodies, includes)
+
+    def cached_includes_order_free(self, includes: list[tuple[str, str]]) -> bool:
+        """Whether jekyll-include-cache's outputs cannot depend on the document that first
+        renders each include (every later use gets that output, and only that document gets
+        the variables it assigns): every `include_cached` in the layouts and includes names
+        a file that reads only `site`, `jekyll` and its parameters, and the variables it
+        assigns are read by no other template before it assigns them itself, nor named at
+        all by the templates that include it. Bodies that use it render in order."""
+        sources = [(f"layout {name}", layout.content)
+                   for name, layout in self.site.layouts.items()] + includes
+        calls = {name: {t.strip("'\"") for t in CACHED_INCLUDE.findall(text)}
+                 for name, text in sources}
+        targets = set().union(*calls.values())
+        if not targets:
+            return True
+        bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
+        used = _included_by(bodies, includes)
+        if used is None or any("{{" in t for t in targets) or any(
+                CACHED_INCLUDE.search(text) for text in
+                bodies + [text for name, text in includes if name in used]):
+            return False
+        try:
+            analyses = {name: self.env.from_string(text).analyze(include_partials=False)
+                        for name, text in sources}
+        except Exception:   # noqa: BLE001 - a template the analysis cannot follow
+            return False
+        for target in targets:
+            if target not in analyses or not _reads_only(
+                    analyses[target], self.env, CACHED_TAGS, CACHED_ROOTS, literal_keys=False):
+                return False
+            assigned = set(analyses[target].locals)
+            for name, analysis in analyses.items():
+                seen = set(analysis.globals) | \
+                    (set(analysis.locals) if target in calls[name] else set())
+                if name != target and assigned & seen:
+                    return False
+        return True
+
+    def _include_sources(self) -> list[tuple[str, str]]:
+        """Every include file: its name and text."""
+        return [(path.relative_to(folder).as_posix(),
+                 path.read_text(encoding="utf-8", errors="replace"))
+                for folder in self.site.include_dirs if folder.is_dir()
+                for path in folder.rglob("*") if path.is_file()]
+
+    def seen_body(self, doc: Document, key: str) -> str | None:
+        """`doc`'s `content` or `output` (`key`) as the document being rendered sees it: what
+        `doc` holds, in Jekyll's order. While layouts render in a second pass (every body is
+        rendered already), a document placed after the one rendering still shows its
+        unrendered body and no output, as in Jekyll's order; one placed before shows its
+        output, which only a rendering in order has: `read_across`."""
+        if self._unrendered is not None and self._rendering:
+            reader = self._rendering[0]
+            reader = reader.doc if isinstance(reader, Excerpt) else reader
+            mine, theirs = self._place(reader), self._place(doc)
+            if doc is not reader and mine is not None and theirs is not None:
+                if theirs > mine:
+                    return self._unrendered.get(id(doc)) if key == "content" else None
+                if key == "output":
+                    self.read_across = True
+        return doc.content if key == "content" else doc.output
 
     def _payload_content(self, doc: Document) -> str | None:
         """`content` in a body (not a layout): Jekyll renders every document with one payload,
@@ -273,9 +410,12 @@ class Renderer:
     def _keep_layout_content(self, doc: Document, content: str) -> None:
         place = self._place(doc)
         if place is not None:
-            if place not in self._layout_content:
-                insort(self._with_layouts, place)
-            self._layout_content[place] = content
+            self._keep_layout_content_at(place, content)
+
+    def _keep_layout_content_at(self, place: int, content: str) -> None:
+        if place not in self._layout_content:
+            insort(self._with_layouts, place)
+        self._layout_content[place] = content
 
     def _forget_layout_content(self, doc: Document) -> None:
         place = self._place(doc)
@@ -583,8 +723,8 @@ class Renderer:
         reader = self._rendering[-1] if self._rendering else None
         if reader is not doc and not (isinstance(reader, Excerpt) and reader.doc is doc):
             self.content_readers.setdefault(doc, set()).add(reader)
-            if body and self._watching_order:
-                self.read_across = True
+            if body and self._watching_order and self._unrendered is None:
+                self.read_across = True   # (in the second pass, `seen_body` says)
 
     def note_dependency(self, key: str) -> None:
         """Record that the document being rendered used an include file (its path) or
@@ -609,7 +749,9 @@ class Renderer:
 
     def shared_output(self, template: BoundTemplate, render: Callable[[TextIO], None]) -> str:
         """The output of a shared include: rendered the first time, then replayed with the
-        reads it recorded, so that every page that shows it depends on what it read."""
+        reads it recorded, so that every page that shows it depends on what it read. One
+        that read a document's body is not shared after all: in Jekyll's order, bodies change
+        from rendered HTML to Markdown from one document to the next."""
         name = str(template.name)
         entry = self._shared.get(name)
         if entry is None:
@@ -620,7 +762,10 @@ class Renderer:
                 render(buffer)
             finally:
                 self._notes.pop()
-            self._shared[name] = (buffer.getvalue(), notes)
+            if any(doc is not None and body for doc, _, body in notes):
+                self._shared_ok[name] = False   # a body it read changes as documents render
+            else:
+                self._shared[name] = (buffer.getvalue(), notes)
             return buffer.getvalue()
         for doc, key, body in entry[1]:
             if doc is not None:
@@ -666,8 +811,8 @@ def _map_url(css_page: Document) -> str:
 
 def _may_read_bodies(template: str) -> bool:
     """Whether Liquid source could read another document's `content` or `output`, or carry
-    state from one document to the next (`increment`, jekyll-include-cache's
-    `include_cached`): the check that spares a parallel rendering bound to be done again
+    state from one document to the next (`increment`; `include_cached` is checked apart, in
+    `Renderer.cached_includes_order_free`): the check that spares a parallel rendering bound to be done again
     (`_render_in_parallel` notices the reads this misses, such as `{{ page.previous }}` or
     `jsonify` of a document). Reading a body takes, in a tag or an output: `post.content`,
     the key named in a string (`post["output"]`, `map: "content"`, `assign key = "content"`
@@ -676,6 +821,28 @@ def _may_read_bodies(template: str) -> bool:
     return ORDER_DEPENDENT.search(template) is not None or \
         CAPTURED_NAME.search(template) is not None or \
         any(BODY_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
+
+
+def _may_read_outputs(template: str) -> bool:
+    """Whether Liquid source could read a document's `output` (as `_may_read_bodies` reads)."""
+    return "output" in template and \
+        any(OUTPUT_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
+
+
+def _included_by(templates: list[str], includes: list[tuple[str, str]]) -> set[str] | None:
+    """The names of the includes that `templates` use, themselves or through others; None
+    when a name is made by Liquid (any include could be used)."""
+    sources, used = dict(includes), set()
+    todo = list(templates)
+    while todo:
+        for name in INCLUDED.findall(todo.pop()):
+            if "{{" in name:
+                return None
+            name = name.strip("'\"")
+            if name not in used and name in sources:
+                used.add(name)
+                todo.append(sources[name])
+    return used
 
 
 def reads_payload_content(template: str) -> bool:
@@ -705,11 +872,12 @@ PAYLOAD_CONTENT = re.compile(r"(?<![\w.\-\]\"'])content(?![\w\-\"'])")
 INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+(\S+)")
 BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
                         r"|\binclude_relative\b")
+OUTPUT_READS = re.compile(r"(?<!\binclude)\.\s*output\b|[\"']output[\"']")
 CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")
-ORDER_DEPENDENT = re.compile(
-    r"(?:\{%-?\s*|^\s*)(?:increment\s+\w|decrement\s+\w|include_cached\b)", re.M)
+ORDER_DEPENDENT = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
-_FORKED: "tuple[Renderer, list[Document], list[int], Any] | None" = None
+_FORKED: "tuple[Renderer, list[Document], Callable[[Document], None], list[int], Any] | None" \
+    = None
 
 
 Failure = tuple[int, Exception]   # an item's place in the rendering order, and its error
@@ -721,6 +889,11 @@ Records = tuple[dict[str, list[tuple[int, bool] | None]],
 
 SHARED_TAGS = {"if", "unless", "case", "for", "break", "continue", "comment", "raw", "echo"}
 SHARED_ROOTS = {"site", "jekyll"}
+CACHED_INCLUDE = re.compile(r"\{%-?\s*include_cached\s+(\S+)")
+# What an include cached by jekyll-include-cache may do and read and still give the same
+# output whichever document renders it first.
+CACHED_TAGS = SHARED_TAGS | {"assign", "capture", "include_cached"}
+CACHED_ROOTS = SHARED_ROOTS | {"include"}
 
 
 def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
@@ -729,39 +902,64 @@ def _reads_only_the_site(template: BoundTemplate, env: Any) -> bool:
         analysis = template.analyze()
     except Exception:   # noqa: BLE001 - a tag the analysis cannot follow: render every time
         return False
-    if not set(analysis.tags) <= SHARED_TAGS:
+    return _reads_only(analysis, env, SHARED_TAGS, SHARED_ROOTS)
+
+
+def _reads_only(analysis: Any, env: Any, tags: set[str], roots: set[str],
+                literal_keys: bool = True) -> bool:
+    """Whether a template's static analysis shows only `tags`, filters that do not see the
+    context, and variables from `roots` (not `site.related_posts`, which is the page's),
+    looked up by `literal_keys` only if asked (`site.data[include.lang]` reads `include`,
+    which the analysis also lists)."""
+    if not set(analysis.tags) <= tags:
         return False
     for name in analysis.filters:
         function = env.filters.get(name)
         if function is None or getattr(function, "with_context", False):
             return False
     for root, variables in analysis.globals.items():
-        if root not in SHARED_ROOTS:
+        if root not in roots:
             return False
         for variable in variables:
             rest = variable.segments[1:]
-            if any(not isinstance(s, (str, int)) for s in rest) or rest[:1] == ["related_posts"]:
+            if rest[:1] == ["related_posts"] or (
+                    literal_keys and any(not isinstance(s, (str, int)) for s in rest)):
                 return False
     return True
 
 
-def _render_claimed_in_worker() -> tuple[list[int], list[tuple[str, str | None]], set[str],
-                                        Records, Failure | None, bool, dict[str, None]]:
-    """In a forked worker: render the items it claims with the parent's renderer; their
-    places, content and output, what made them depend on the moment of building, who read
-    what, the first error met, whether one read another's body, and the warnings."""
+@dataclass
+class _Report:
+    """What a forked worker sends back about the items it rendered: their places, content and
+    output, what made them depend on the moment of building, who read what, the first error
+    met, whether one read another's body, the warnings, and what the outermost layout of
+    the last one rendered with layouts saw as `content` (its place and text)."""
+    places: list[int]
+    rendered: list[tuple[str | None, str | None]]
+    volatile: set[str]
+    records: Records
+    failure: Failure | None
+    read_across: bool
+    warnings: dict[str, None]
+    layout_content: tuple[int, str] | None
+
+
+def _render_claimed_in_worker() -> _Report:
+    """In a forked worker: render the items it claims with the parent's renderer."""
     assert _FORKED is not None
     renderer, items = _FORKED[:2]
-    places, failure = _render_claimed(*_FORKED)
-    return (places, [(items[i].content, items[i].output) for i in places],
-            renderer.site.volatile, renderer._records(), failure, renderer.read_across,
-            renderer.warnings)
+    places, failure = _render_claimed(*_FORKED[1:])
+    last = renderer._with_layouts[-1] if renderer._with_layouts else None
+    return _Report(places, [(items[i].content, items[i].output) for i in places],
+                   renderer.site.volatile, renderer._records(), failure, renderer.read_across,
+                   renderer.warnings,
+                   None if last is None else (last, renderer._layout_content[last]))
 
 
-def _render_claimed(renderer: Renderer, items: list[Document], order: list[int], claimed: Any
-                    ) -> tuple[list[int], Failure | None]:
+def _render_claimed(items: list[Document], step: Callable[[Document], None], order: list[int],
+                    claimed: Any) -> tuple[list[int], Failure | None]:
     """Claim the next `CLAIM` places of `order` from the counter shared by the processes and
-    render those items, until none is left: the places rendered, and the first failure in
+    do `step` on those items, until none is left: the places rendered, and the first failure in
     the rendering order (its place and error). After a failure a process renders only what
     comes before it, so the failure with the lowest place among the processes is the one a
     serial build would meet first."""
@@ -777,7 +975,7 @@ def _render_claimed(renderer: Renderer, items: list[Document], order: list[int],
             if failure is not None and i > failure[0]:
                 continue
             try:
-                renderer._render_and_hand_on(items[i])
+                step(items[i])
             except Exception as err:   # noqa: BLE001 - handed to the parent, raised there
                 failure = (i, err)
                 continue
