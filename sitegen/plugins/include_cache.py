@@ -1,8 +1,9 @@
 """jekyll-include-cache (0.2): `{% include_cached file.html key=value %}` renders an include
 once per build for each file and set of parameter values, and every later use gets that
 first output, even on another page (themes such as minimal-mistakes cache what they know
-does not change). So the output depends on the order of rendering: a site that uses it is
-rendered in order, in one process, and `serve` rebuilds it whole (see `Renderer`)."""
+does not change), and only that first one sees the variables the include assigns. So the
+output may depend on the order of rendering: a site renders in parallel only where it cannot
+(`Renderer.cached_includes_order_free`), and `serve` rebuilds such a site whole."""
 
 from __future__ import annotations
 
