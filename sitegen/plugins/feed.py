@@ -107,12 +107,8 @@ def render_feed(renderer: "Renderer", page: Document) -> str:
 def _author(f: Mapping[str, Any], author: Any) -> str:
     """The feed's `<author>`: `site.author.name | default: site.author`, so a hash without a
     name prints as the hash (Ruby's inspect); `email` and `uri` when Liquid finds them true."""
-    name = f["default"](_field(author, "name"), author)
-    parts = [f"<name>{f['xml_escape'](name)}</name>"]
-    for key in ("email", "uri"):
-        if ruby_truthy(_field(author, key)):
-            parts.append(f"<{key}>{f['xml_escape'](_field(author, key))}</{key}>")
-    return "<author>" + "".join(parts) + "</author>"
+    return _author_element(f, f["default"](_field(author, "name"), author),
+                           _field(author, "email"), _field(author, "uri"))
 
 
 def _entry_author(f: Mapping[str, Any], site: Any, post: Any) -> str:
@@ -124,10 +120,14 @@ def _entry_author(f: Mapping[str, Any], site: Any, post: Any) -> str:
     known = (site.data.get("authors") or {}) if isinstance(site.data, Mapping) else {}
     if isinstance(author, str) and isinstance(known, Mapping) and author in known:
         author = f["default"](known[author], author)
-    name = f["default"](f["default"](_field(author, "name"), author), "")
+    return _author_element(f, f["default"](f["default"](_field(author, "name"), author), ""),
+                           f["default"](_field(author, "email"), None),
+                           f["default"](_field(author, "uri"), None))
+
+
+def _author_element(f: Mapping[str, Any], name: Any, email: Any, uri: Any) -> str:
     parts = [f"<name>{f['xml_escape'](name)}</name>"]
-    for key in ("email", "uri"):
-        value = f["default"](_field(author, key), None)
+    for key, value in (("email", email), ("uri", uri)):
         if ruby_truthy(value):
             parts.append(f"<{key}>{f['xml_escape'](value)}</{key}>")
     return "<author>" + "".join(parts) + "</author>"

@@ -90,16 +90,16 @@ class Session:
         users: set[Document] = set()
         inputs: list[Path] = []
         for path in changed:
-            doc = self.by_path.get(path.resolve())
+            resolved = path.resolve()
+            doc = self.by_path.get(resolved)
             if doc is None:
-                found = self._users_of(path.resolve())
+                found = self._users_of(resolved)
                 if found is None:
                     return None
                 users |= found
-                inputs.append(path.resolve())
+                inputs.append(resolved)
                 continue
-            if not path.is_file() or doc.extname in (".scss", ".sass") or \
-                    path.resolve() in self.shared:
+            if not path.is_file() or doc.extname in (".scss", ".sass") or resolved in self.shared:
                 return None
             try:
                 text = read_text(path)
