@@ -233,6 +233,38 @@ def test_parallel_build_reports_the_error_a_serial_build_meets_first(tmp_path: P
     assert "post-13.md" in errors[0] and "no_filter_13" in errors[0], errors[0]
 
 
+@pytest.mark.parametrize("body_at, layout_at", [(100, 5), (5, 100)])
+def test_two_pass_build_reports_the_error_a_serial_build_meets_first(
+        tmp_path: Path, body_at: int, layout_at: int) -> None:
+    """Layouts that read other posts' content render in a second pass, after every body: a
+    layout's error in an early post still comes before a body's error in a later one, and
+    the other way round."""
+    from datetime import date, timedelta
+
+    from sitegen.build import build
+    from sitegen.config import Options
+    from sitegen.errors import SiteError
+
+    src = tmp_path / "src"
+    files = {"_layouts/post.html": "{{ page.next.content | size }}{% if page.title == "
+                                   f"'P{layout_at}' %}}{{{{ x | no_filter_layout }}}}"
+                                   "{% endif %}{{ content }}\n"}
+    for i in range(260):
+        day = date(2020, 1, 1) + timedelta(days=i)
+        body = "{{ y | no_filter_body }}" if i == body_at else f"Body {i}"
+        files[f"_posts/{day}-post-{i}.md"] = f"---\ntitle: P{i}\nlayout: post\n---\n{body}\n"
+    write(src, {**GOOD, **files, **STRICT_FILTERS})
+    errors = []
+    for parallel in (True, False):
+        with pytest.raises(SiteError) as caught:
+            build(Options(source=str(src), destination=str(tmp_path / "out"),
+                          parallel=parallel), log=lambda *_: None)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    first = "no_filter_body" if body_at < layout_at else "no_filter_layout"
+    assert first in errors[0], errors[0]
+
+
 def test_missing_theme_names_where_sitegen_looked(tmp_path: Path) -> None:
     src = tmp_path / "src"
     write(src, {**GOOD, "_config.yml": "theme: no-such-theme\n"})
