@@ -114,6 +114,21 @@ ORDER_CASES = {
                                  "{{ p.content | size }},{% endfor %}"}),
     "post-reads-output": ("{{ content }}<p>{{ page.previous.output | size }}</p>",
                           "{{ site.posts | size }}", "", "in order", {}),
+    # What never runs (`raw`, `comment`) reads nothing; includes only pages use do not count
+    # for the posts; a body's `output` is more often data's, and left to the rendering.
+    "body-shows-liquid": ("{{ content }}", "{{ site.posts | size }}",
+                          "{% raw %}{{ post.content }}{% endraw %}{% comment %}{% include x "
+                          "%}{{ page.previous.content }}{% endcomment %}", "one pass", {}),
+    "page-includes-bodies": ("{{ content }}", "{% include sizes.html %}", "", "one pass", {
+        "_includes/sizes.html": "{% for p in site.posts %}{{ p.content | size }},{% endfor %}",
+        "b-pages.html": "---\n---\n{% include pages.html %}",
+        "_includes/pages.html": "{% for p in site.pages %}{{ p.content | size }},{% endfor %}",
+        "c-late.md": "---\n---\n# Late *page*\n"}),
+    "body-reads-data-output": ("{{ content }}", "{{ site.posts | size }}",
+                               "{{ site.data.example.output }}", "one pass", {
+                                   "_data/example.yml": "output: '<b>x</b>'\n"}),
+    "body-reads-previous-output": ("{{ content }}", "{{ site.posts | size }}",
+                                   "{{ page.next.output | size }}", "one pass", {}),
     # Reads the static check cannot see (printing a document prints its body) or leaves to
     # the rendering (JSON of a document): the build finds out and renders again in order.
     "post-prints-previous": ("{{ content }}<p>{{ page.previous }}</p>", "{{ site.posts | size }}",

@@ -514,12 +514,17 @@ def _sample(value: Any, count: Any = 1) -> Any:
 
 _INTEGER_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?\d+[ \t\n\v\f\r]*\Z")
 _FLOAT_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?(?:\d+\.?\d*|\.\d+)[ \t\n\v\f\r]*\Z")
+_NUMBER_START = frozenset(" \t\n\v\f\r-.0123456789")   # where the two above can match
 
 
 def item_property(item: Any, prop: Any) -> Any:
     """Jekyll's `item_property`: `a.b.c` paths into mappings, numbers in strings as numbers.
     Past the first step, a value that cannot be indexed gives false (Ruby's `&&`)."""
-    key = ruby_to_s(_nil(prop))
+    return _property(item, ruby_to_s(_nil(prop)))
+
+
+def _property(item: Any, key: str) -> Any:
+    """`item_property` with the property as text already (filters make it once per list)."""
     if "." not in key:
         return _sortable(_strict_index(item, key))
     value: Any = item
@@ -535,8 +540,13 @@ def _indexable(value: Any) -> bool:
 
 def _strict_index(value: Any, key: str) -> Any:
     """Ruby's `value[key]` with a string key: an error for what has no string index."""
-    if isinstance(value, Mapping):
+    if type(value) is dict:
         return value.get(key)
+    if isinstance(value, Mapping):
+        try:
+            return value[key]   # what `get` does, without its extra call (drops: hot)
+        except KeyError:
+            return None
     if isinstance(value, str):
         return key if key in value else None
     raise FilterArgumentError(f"cannot read property '{key}' of {_class_name(value)}",
@@ -546,7 +556,7 @@ def _strict_index(value: Any, key: str) -> Any:
 def _sortable(value: Any) -> Any:
     """Jekyll's `parse_sort_input`: numbers written as strings become numbers (only a string's
     `to_s` can change what it is; numbers stay the numbers they are)."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value or value[0] not in _NUMBER_START:
         return value
     if _INTEGER_LIKE.match(value):
         return _string_to_i(value)
@@ -555,16 +565,19 @@ def _sortable(value: Any) -> Any:
     return value
 
 
-def _matches(prop: Any, target: Any) -> bool:
-    """Jekyll's `compare_property_vs_target`."""
+def _matcher(target: Any) -> Callable[[Any], bool]:
+    """Jekyll's `compare_property_vs_target` against `target`, made once for all items."""
     if target is None:
-        return prop is None
+        return lambda prop: prop is None
     if isinstance(target, (Empty, Blank)):
-        return prop == "" or join(_ruby_array(prop), "") == ""
-    target = ruby_to_s(target)
-    if isinstance(prop, str):
-        return prop == target
-    return any(ruby_to_s(p) == target for p in _ruby_array(prop))
+        return lambda prop: prop == "" or join(_ruby_array(prop), "") == ""
+    text = ruby_to_s(target)
+
+    def matches(prop: Any) -> bool:
+        if isinstance(prop, str):
+            return prop == text
+        return any(ruby_to_s(p) == text for p in _ruby_array(prop))
+    return matches
 
 
 def _ruby_array(value: Any) -> list:
@@ -595,7 +608,8 @@ def _where(value: Any, prop: Any, target: Any) -> Any:
     items = _enumerable(value)
     if prop is None or isinstance(target, (list, tuple, Mapping)) or items is None:
         return value
-    return [i for i in items if _matches(item_property(i, prop), target)]
+    matches, key = _matcher(target), ruby_to_s(prop)
+    return [i for i in items if matches(_property(i, key))]
 
 
 def _find(value: Any, prop: Any, target: Any) -> Any:
@@ -603,7 +617,8 @@ def _find(value: Any, prop: Any, target: Any) -> Any:
     items = _enumerable(value)
     if prop is None or isinstance(target, (list, tuple, Mapping)) or items is None:
         return value
-    return next((i for i in items if _matches(item_property(i, prop), target)), None)
+    matches, key = _matcher(target), ruby_to_s(prop)
+    return next((i for i in items if matches(_property(i, key))), None)
 
 
 def _grouped(items: list, key_of: Callable[[Any], Any]) -> list[dict[str, Any]]:

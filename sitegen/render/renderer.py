@@ -225,19 +225,21 @@ class Renderer:
         return min(failures, key=lambda failure: failure[0]) if failures else None
 
     def _leading_free_pages(self, pages: list[Document]) -> list[Document]:
-        """The pages, up to the first one whose own body could see another page's rendered
-        body, count with `increment` or read `content`, the last layout's: these render the
-        same alongside the documents as after them (`order_independent` has cleared the
-        layouts and includes). Generated and paginated pages read the documents' output, and
-        Sass adds its source map to the site's pages, so those stay in this process, after
-        the documents."""
+        """The pages, up to the first one that could see another page's rendered body, count
+        with `increment` or read `content`, the last layout's, through its body, layouts or
+        includes: these render the same alongside the documents as after them. Generated and
+        paginated pages read the documents' output, and Sass adds its source map to the
+        site's pages, so those stay in this process, after the documents."""
         includes = self._include_sources()
         free = []
         for page in pages:
             if page.generated is not None or page.pager is not None or \
-                    page.extname in ASSET_EXTS or (self._with_liquid(page) and (
-                        _may_read_bodies(page.content) or
-                        _read_payload_content([page.content], includes))):
+                    page.extname in ASSET_EXTS:
+                break
+            liquid = self._liquid([page], includes)
+            if any(_may_read_bodies(text) for text in liquid.bodies + [
+                    text for _, text in liquid.layouts + liquid.includes]) or \
+                    _read_payload_content(liquid.bodies, liquid.includes):
                 break
             free.append(page)
         return free
@@ -282,14 +284,14 @@ class Renderer:
     def plan(self) -> str:
         """How the documents may render in parallel: in "one pass", in "two passes", or
         not at all ("in order")."""
-        includes = self._include_sources()
-        if not self.cached_includes_order_free(includes):
+        liquid = self._liquid(self.site.documents(), self._include_sources())
+        if not self.cached_includes_order_free(liquid):
             return "in order"
-        if self.order_independent(includes):
+        if self.order_independent(liquid):
             return "one pass"
-        return "two passes" if self.only_layouts_read_bodies(includes) else "in order"
+        return "two passes" if self.only_layouts_read_bodies(liquid) else "in order"
 
-    def order_independent(self, includes: list[tuple[str, str]]) -> bool:
+    def order_independent(self, liquid: "Liquid") -> bool:
         """Whether collection documents may render in any order (so in parallel): no template
         they render with can read another document's `content` or `output`, which in Jekyll's
         order is rendered HTML for documents before and Markdown for those after, nor count
@@ -298,49 +300,45 @@ class Renderer:
         may: pages render after every document, in order, in either case. Nor can bodies
         that Liquid does not render (most posts: scanning them would cost a tenth of a read).
         Nor can a document's body read `content`, the last layout's (see `_payload_content`),
-        itself or through an include (`includes`: names and sources); a page's may, as the
-        workers send back the last one."""
-        bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
-        sources = [layout.content for layout in self.site.layouts.values()]
-        if any(_may_read_bodies(text) for text in sources + bodies + [t for _, t in includes]):
+        itself or through an include; a page's may, as the workers send back the last one.
+        A body's reads of `output` are left to `_in_order_if_read_across`: in a body,
+        `example.output` is more often data's (the Jekyll docs' filters)."""
+        if any(_may_read_bodies(text, outputs=False) for text in liquid.bodies) or \
+                any(_may_read_bodies(text) for _, text in liquid.layouts + liquid.includes):
             return False
-        return not _read_payload_content(bodies, includes)
+        return not _read_payload_content(liquid.bodies, liquid.includes)
 
-    def only_layouts_read_bodies(self, includes: list[tuple[str, str]]) -> bool:
+    def only_layouts_read_bodies(self, liquid: "Liquid") -> bool:
         """Whether documents may render in two passes, all bodies and then all layouts: as
         in `order_independent`, but layouts and the includes that no body uses may read
         other documents' `content` (Chirpy's related posts do), though not their `output`,
         which only a rendering in order has (`seen_body` notices the reads this misses)."""
-        bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
-        used = _included_by(bodies, includes)
-        if used is None or any(_may_read_bodies(text) for text in
-                               bodies + [text for name, text in includes if name in used]):
+        used = _included_by(liquid.bodies, liquid.includes)
+        if used is None or any(_may_read_bodies(text, outputs=False) for text in liquid.bodies) \
+                or any(_may_read_bodies(text) for name, text in liquid.includes if name in used):
             return False
-        sources = [layout.content for layout in self.site.layouts.values()] + \
-            [text for _, text in includes]
-        if any(ORDER_DEPENDENT.search(text) or _may_read_outputs(text) for text in sources):
+        if any(ORDER_DEPENDENT.search(text) or _may_read_outputs(text)
+               for _, text in liquid.layouts + liquid.includes):
             return False
-        return not _read_payload_content(bodies, includes)
+        return not _read_payload_content(liquid.bodies, liquid.includes)
 
-    def cached_includes_order_free(self, includes: list[tuple[str, str]]) -> bool:
+    def cached_includes_order_free(self, liquid: "Liquid") -> bool:
         """Whether jekyll-include-cache's outputs cannot depend on the document that first
         renders each include (every later use gets that output, and only that document gets
         the variables it assigns): every `include_cached` in the layouts and includes names
         a file that reads only `site`, `jekyll` and its parameters, and the variables it
         assigns are read by no other template before it assigns them itself, nor named at
         all by the templates that include it. Bodies that use it render in order."""
-        sources = [(f"layout {name}", layout.content)
-                   for name, layout in self.site.layouts.items()] + includes
+        sources = liquid.layouts + liquid.includes
         calls = {name: {t.strip("'\"") for t in CACHED_INCLUDE.findall(text)}
                  for name, text in sources}
         targets = set().union(*calls.values())
         if not targets:
             return True
-        bodies = [d.content for d in self.site.documents() if self._with_liquid(d)]
-        used = _included_by(bodies, includes)
+        used = _included_by(liquid.bodies, liquid.includes)
         if used is None or any("{{" in t for t in targets) or any(
                 CACHED_INCLUDE.search(text) for text in
-                bodies + [text for name, text in includes if name in used]):
+                liquid.bodies + [text for name, text in liquid.includes if name in used]):
             return False
         try:
             analyses = {name: self.env.from_string(text).analyze(include_partials=False)
@@ -359,10 +357,28 @@ class Renderer:
                     return False
         return True
 
+    def _liquid(self, docs: list[Document], includes: list[tuple[str, str]]) -> "Liquid":
+        """The Liquid that `docs` render with: their bodies, the layouts they name and those
+        layouts name, and the `includes` these use (every one, where a name is made by
+        Liquid)."""
+        bodies = [_live(d.content) for d in docs if self._with_liquid(d)]
+        layouts: dict[str, str] = {}
+        todo = [d.layout_name for d in docs]
+        while todo:
+            name = todo.pop()
+            layout = self._parent_layout(ruby_to_s(name)) if name not in (None, False) \
+                else None
+            if layout is not None and layout.name not in layouts:
+                layouts[layout.name] = _live(layout.content)
+                todo.append(layout.data.get("layout"))
+        used = _included_by(bodies + list(layouts.values()), includes)
+        return Liquid(bodies, [(f"layout {name}", text) for name, text in layouts.items()],
+                      includes if used is None else [(n, t) for n, t in includes if n in used])
+
     def _include_sources(self) -> list[tuple[str, str]]:
-        """Every include file: its name and text."""
+        """Every include file: its name and the Liquid in it that runs (`_live`)."""
         return [(path.relative_to(folder).as_posix(),
-                 path.read_text(encoding="utf-8", errors="replace"))
+                 _live(path.read_text(encoding="utf-8", errors="replace")))
                 for folder in self.site.include_dirs if folder.is_dir()
                 for path in folder.rglob("*") if path.is_file()]
 
@@ -809,18 +825,20 @@ def _map_url(css_page: Document) -> str:
     return css_page.url + ".map" if css_page.url.endswith(".css") else css_page.url
 
 
-def _may_read_bodies(template: str) -> bool:
-    """Whether Liquid source could read another document's `content` or `output`, or carry
-    state from one document to the next (`increment`; `include_cached` is checked apart, in
-    `Renderer.cached_includes_order_free`): the check that spares a parallel rendering bound to be done again
-    (`_render_in_parallel` notices the reads this misses, such as `{{ page.previous }}` or
-    `jsonify` of a document). Reading a body takes, in a tag or an output: `post.content`,
-    the key named in a string (`post["output"]`, `map: "content"`, `assign key = "content"`
-    and then `post[key]`) or captured as a key, or a file this cannot see
-    (`include_relative`). `include.output` is an include's parameter, not a document's."""
+def _may_read_bodies(template: str, outputs: bool = True) -> bool:
+    """Whether Liquid source could read another document's `content` or `output` (only the
+    content unless `outputs`), or carry state from one document to the next (`increment`;
+    `include_cached` is checked apart, in `Renderer.cached_includes_order_free`): the check
+    that spares a parallel rendering bound to be done again (`_in_order_if_read_across`
+    notices the reads this misses, such as `{{ page.previous }}` or `jsonify` of a
+    document). Reading a body takes, in a tag or an output: `post.content`, the key named in
+    a string (`post["output"]`, `map: "content"`, `assign key = "content"` and then
+    `post[key]`) or captured as a key, or a file this cannot see (`include_relative`).
+    `include.output` is an include's parameter, not a document's."""
+    reads = BODY_READS if outputs else CONTENT_READS
     return ORDER_DEPENDENT.search(template) is not None or \
         CAPTURED_NAME.search(template) is not None or \
-        any(BODY_READS.search(markup) for markup in LIQUID_MARKUP.findall(template))
+        any(reads.search(markup) for markup in LIQUID_MARKUP.findall(template))
 
 
 def _may_read_outputs(template: str) -> bool:
@@ -873,6 +891,7 @@ INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+(\S+)")
 BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
                         r"|\binclude_relative\b")
 OUTPUT_READS = re.compile(r"(?<!\binclude)\.\s*output\b|[\"']output[\"']")
+CONTENT_READS = re.compile(r"(?<!\binclude)\.\s*content\b|[\"']content[\"']|\binclude_relative\b")
 CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")
 ORDER_DEPENDENT = re.compile(r"(?:\{%-?\s*|^\s*)(?:increment|decrement)\s+\w", re.M)
 UNCLOSED = re.compile(r"expected tag end(\w+), found end of expression")
@@ -889,6 +908,7 @@ Records = tuple[dict[str, list[tuple[int, bool] | None]],
 
 SHARED_TAGS = {"if", "unless", "case", "for", "break", "continue", "comment", "raw", "echo"}
 SHARED_ROOTS = {"site", "jekyll"}
+NEVER_RUN = re.compile(r"\{%-?\s*(raw|comment)\s*-?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
 CACHED_INCLUDE = re.compile(r"\{%-?\s*include_cached\s+(\S+)")
 # What an include cached by jekyll-include-cache may do and read and still give the same
 # output whichever document renders it first.
@@ -926,6 +946,21 @@ def _reads_only(analysis: Any, env: Any, tags: set[str], roots: set[str],
                     literal_keys and any(not isinstance(s, (str, int)) for s in rest)):
                 return False
     return True
+
+
+@dataclass
+class Liquid:
+    """The Liquid that documents render with (`Renderer._liquid`): their bodies, and the
+    layouts and includes by name, each without its `raw` and `comment` blocks (`_live`)."""
+    bodies: list[str]
+    layouts: list[tuple[str, str]]
+    includes: list[tuple[str, str]]
+
+
+def _live(template: str) -> str:
+    """Liquid source without what never runs: `raw` and `comment` blocks (the Jekyll docs
+    show `{{ post.content }}` in `raw` blocks)."""
+    return NEVER_RUN.sub("", template) if "{%" in template else template
 
 
 @dataclass
