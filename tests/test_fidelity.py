@@ -124,6 +124,9 @@ ORDER_CASES = {
         "b-pages.html": "---\n---\n{% include pages.html %}",
         "_includes/pages.html": "{% for p in site.pages %}{{ p.content | size }},{% endfor %}",
         "c-late.md": "---\n---\n# Late *page*\n"}),
+    "body-quotes-content": ("{{ content }}", "{{ site.posts | size }}",
+                            '{% include note.html text="fills the content container" %}',
+                            "one pass", {"_includes/note.html": "<i>{{ include.text }}</i>"}),
     "body-reads-data-output": ("{{ content }}", "{{ site.posts | size }}",
                                "{{ site.data.example.output }}", "one pass", {
                                    "_data/example.yml": "output: '<b>x</b>'\n"}),

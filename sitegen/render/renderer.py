@@ -864,9 +864,10 @@ def _included_by(templates: list[str], includes: list[tuple[str, str]]) -> set[s
 
 
 def reads_payload_content(template: str) -> bool:
-    """Whether Liquid source reads the variable `content` itself (not `page.content`)."""
-    return "content" in template and \
-        any(PAYLOAD_CONTENT.search(markup) for markup in LIQUID_MARKUP.findall(template))
+    """Whether Liquid source reads the variable `content` itself (not `page.content`, nor
+    the word in a quoted string: minimal-mistakes' `caption="… the content container"`)."""
+    return "content" in template and any(PAYLOAD_CONTENT.search(QUOTED.sub("", markup))
+                                         for markup in LIQUID_MARKUP.findall(template))
 
 
 def _read_payload_content(bodies: list[str], includes: list[tuple[str, str]]) -> bool:
@@ -886,6 +887,7 @@ def _includes_one_of(template: str, names: set[str]) -> bool:
 
 
 LIQUID_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 PAYLOAD_CONTENT = re.compile(r"(?<![\w.\-\]\"'])content(?![\w\-\"'])")
 INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+(\S+)")
 BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
