@@ -178,6 +178,46 @@ ORDER_CASES = {
 }
 
 
+# Pages render after every document: long runs of them render in parallel, as paginated
+# home pages that show posts' content (Chirpy's), unless they read `content`, the last
+# layout's; a page reading another page's body is noticed and they render again in order.
+# case -> (home page, more pages, how many pages render in parallel)
+PAGE_CASES = {
+    "paginated-home": ("{% for post in paginator.posts %}{{ post.content | size }},"
+                       "{% endfor %}{{ paginator.page }}", {}, 105),
+    "pages-read-pages": ("{% for post in paginator.posts %}{{ post.title }}{% endfor %}", {
+        f"p/{i:02d}.md": "---\n---\n{% for p in site.pages %}{{ p.content | size }},"
+                         "{% endfor %}\n" for i in range(60)}, 0),
+    "page-reads-content": ("{{ paginator.page }}", {
+        "p/00.html": "---\n---\n[{{ content | size }}]\n"}, 105),
+}
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("case", PAGE_CASES)
+def test_pages_render_in_parallel_as_far_as_the_order_allows(case: str, tmp_path: Path) -> None:
+    from sitegen.build import build
+    from sitegen.config import Options
+
+    home, files, expected = PAGE_CASES[case]
+    source = tmp_path / "src"
+    files = {**files, "_config.yml": "title: Pages\npaginate: 2\nplugins: [jekyll-paginate]\n",
+             "_layouts/home.html": "<main>{{ content }}</main>\n",
+             "index.html": f"---\nlayout: home\n---\n{home}\n"}
+    for i in range(210):
+        files[f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md"] = \
+            f"---\ntitle: Post {i}\n---\nPost *{i}*.\n"
+    for name, text in files.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text)
+    built = build(Options(source=str(source), destination=str(tmp_path / "lib")),
+                  log=lambda *_: None)
+    assert built.renderer.pages_in_parallel == expected
+    done = run_sitegen("build", "-s", str(source), "-d", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert_same_files(jekyll_build(source, [], {}), tmp_path / "out")
+
+
 @pytest.mark.jekyll
 @pytest.mark.parametrize("case", ORDER_CASES)
 def test_big_sites_render_in_parallel_as_far_as_the_order_allows(
