@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .conftest import run_sitegen
+from .conftest import run_sitegen, write
 from .normalize import canonical
 from .oracle import jekyll_build
 
@@ -196,9 +197,6 @@ PAGE_CASES = {
 @pytest.mark.jekyll
 @pytest.mark.parametrize("case", PAGE_CASES)
 def test_pages_render_in_parallel_as_far_as_the_order_allows(case: str, tmp_path: Path) -> None:
-    from sitegen.build import build
-    from sitegen.config import Options
-
     home, files, expected = PAGE_CASES[case]
     source = tmp_path / "src"
     files = {**files, "_config.yml": "title: Pages\npaginate: 2\nplugins: [jekyll-paginate]\n",
@@ -207,24 +205,15 @@ def test_pages_render_in_parallel_as_far_as_the_order_allows(case: str, tmp_path
     for i in range(210):
         files[f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md"] = \
             f"---\ntitle: Post {i}\n---\nPost *{i}*.\n"
-    for name, text in files.items():
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
-        (source / name).write_text(text)
-    built = build(Options(source=str(source), destination=str(tmp_path / "lib")),
-                  log=lambda *_: None)
-    assert built.renderer.pages_in_parallel == expected
-    done = run_sitegen("build", "-s", str(source), "-d", str(tmp_path / "out"))
-    assert done.returncode == 0, done.stderr
-    assert_same_files(jekyll_build(source, [], {}), tmp_path / "out")
+    write(source, files)
+    assert _built_as_jekyll_builds(source, tmp_path).pages_in_parallel == expected
 
 
 @pytest.mark.jekyll
 @pytest.mark.parametrize("case", ORDER_CASES)
 def test_big_sites_render_in_parallel_as_far_as_the_order_allows(
         case: str, tmp_path: Path) -> None:
-    from sitegen.build import build
-    from sitegen.config import Options
-    from sitegen.render.renderer import PARALLEL_MIN_DOCS
+    from sitegen.render.plan import PARALLEL_MIN_DOCS
 
     layout, archive, body, plan, files = ORDER_CASES[case]
     source = tmp_path / "src"
@@ -240,9 +229,17 @@ def test_big_sites_render_in_parallel_as_far_as_the_order_allows(
         (source / f"_posts/2020-01-{1 + i % 28:02d}-post-{i}.md").write_text(
             f"---\nlayout: post\ntitle: Post {i}\n---\nPost *{i}*, in Markdown.\n"
             + (body if i == 0 else ""))
-    built = build(Options(source=str(source), destination=str(tmp_path / "lib")),
-                  log=lambda *_: None)
-    assert built.renderer.parallel_plan == plan
+    assert _built_as_jekyll_builds(source, tmp_path).parallel_plan == plan
+
+
+def _built_as_jekyll_builds(source: Path, tmp_path: Path) -> Any:
+    """Build `source` with the command, whose output must be Jekyll's, and in-process: the
+    renderer, which tells how it rendered."""
+    from sitegen.build import build
+    from sitegen.config import Options
+
     done = run_sitegen("build", "-s", str(source), "-d", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     assert_same_files(jekyll_build(source, [], {}), tmp_path / "out")
+    return build(Options(source=str(source), destination=str(tmp_path / "lib")),
+                 log=lambda *_: None).renderer

@@ -11,7 +11,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import Options
-from sitegen.render.renderer import PARALLEL_MIN_DOCS
+from sitegen.render.plan import PARALLEL_MIN_DOCS
 from sitegen.serve.session import Session
 
 from .conftest import snapshot

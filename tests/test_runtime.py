@@ -82,7 +82,7 @@ def test_prepare_writes_and_keeps_changed_files(tmp_path: Path) -> None:
 def test_built_in_includes_keep_rendering_parallel() -> None:
     """Every site searches sitegen's includes too: none of them may look like a template that
     reads another document's content, or every build would render serially."""
-    from sitegen.render.renderer import _may_read_bodies
+    from sitegen.render.plan import _may_read_bodies
 
     for path in (SITE_FILES / "_includes").rglob("*"):
         if path.is_file():

@@ -3,7 +3,7 @@ once per build for each file and set of parameter values, and every later use ge
 first output, even on another page (themes such as minimal-mistakes cache what they know
 does not change), and only that first one sees the variables the include assigns. So the
 output may depend on the order of rendering: a site renders in parallel only where it cannot
-(`Renderer.cached_includes_order_free`), and `serve` rebuilds such a site whole."""
+(`Planner.cached_includes_order_free`), and `serve` rebuilds such a site whole."""
 
 from __future__ import annotations
 
