@@ -184,6 +184,8 @@ class Planner:
         reading `content`, the last layout's, or counting with `increment`, and any
         `include_cached` they use free of the order (`cached_includes_order_free`)."""
         runs: dict[int, int] = {}
+        if len(pages) < PARALLEL_MIN_PAGES:
+            return runs
         first = None
         for place, page in enumerate(pages + [None], start):
             free = page is not None and page.generated is None and \
