@@ -62,10 +62,11 @@ class Planner:
         says what it looks for; a key built by filters is beyond it). Pages' own bodies
         may: pages render after every document, in order, in either case. Nor can bodies
         that Liquid does not render (most posts: scanning them would cost a tenth of a read).
-        Nor can a document's body read `content`, the last layout's (see `_payload_content`),
-        itself or through an include; a page's may, as the workers send back the last one.
-        A body's reads of `output` are left to `_in_order_if_read_across`: in a body,
-        `example.output` is more often data's (the Jekyll docs' filters)."""
+        Nor can a document's body read `content`, the last layout's
+        (`Renderer._payload_content`), itself or through an include; a page's may, as the
+        workers send back the last one. A body's reads of `output` are left to
+        `Renderer._in_order_if_read_across`: in a body, `example.output` is more often
+        data's (the Jekyll docs' filters)."""
         if any(_may_read_bodies(text, outputs=False) for text in liquid.bodies) or \
                 any(_may_read_bodies(text) for _, text in liquid.layouts + liquid.includes):
             return False
@@ -75,7 +76,8 @@ class Planner:
         """Whether documents may render in two passes, all bodies and then all layouts: as
         in `order_independent`, but layouts and the includes that no body uses may read
         other documents' `content` (Chirpy's related posts do), though not their `output`,
-        which only a rendering in order has (`seen_body` notices the reads this misses)."""
+        which only a rendering in order has (`Renderer.seen_body` notices the reads this
+        misses)."""
         used = _included_by(liquid.bodies, liquid.includes)
         if used is None or any(_may_read_bodies(text, outputs=False) for text in liquid.bodies) \
                 or any(_may_read_bodies(text) for name, text in liquid.includes if name in used):
@@ -211,12 +213,12 @@ def _may_read_bodies(template: str, outputs: bool = True) -> bool:
     """Whether Liquid source could read another document's `content` or `output` (only the
     content unless `outputs`), or carry state from one document to the next (`increment`;
     `include_cached` is checked apart, in `Planner.cached_includes_order_free`): the check
-    that spares a parallel rendering bound to be done again (`_in_order_if_read_across`
-    notices the reads this misses, such as `{{ page.previous }}` or `jsonify` of a
-    document). Reading a body takes, in a tag or an output: `post.content`, the key named in
-    a string (`post["output"]`, `map: "content"`, `assign key = "content"` and then
-    `post[key]`) or captured as a key, or a file this cannot see (`include_relative`).
-    `include.output` is an include's parameter, not a document's."""
+    that spares a parallel rendering bound to be done again (the rendering notices the reads
+    this misses, such as `{{ page.previous }}` or `jsonify` of a document: see
+    `Renderer._in_order_if_read_across`). Reading a body takes, in a tag or an output:
+    `post.content`, the key named in a string (`post["output"]`, `map: "content"`, `assign
+    key = "content"` and then `post[key]`) or captured as a key, or a file this cannot see
+    (`include_relative`). `include.output` is an include's parameter, not a document's."""
     reads = BODY_READS if outputs else CONTENT_READS
     return ORDER_DEPENDENT.search(template) is not None or \
         CAPTURED_NAME.search(template) is not None or \
