@@ -69,17 +69,79 @@ LAZY = "kramdown_lazy_lines"
 
 
 def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's paragraph, but a list item's lazy line keeps its own indentation in the
-    text, as in kramdown (`* x` then ` y z`)."""
+    """markdown-it's paragraph, but in a list item's text, a lazy line keeps its own
+    indentation, as in kramdown (`* x` then ` y z`), and a line with tabs in its indentation
+    is as kramdown's list parsers leave it (`_item_line`)."""
     if not paragraph(state, start, end, silent):
         return False
-    lazy = state.env.get(LAZY)
-    if lazy and any(line in lazy for line in range(start + 1, state.line)):
+    lazy = state.env.get(LAZY) or {}
+    later = range(start + 1, state.line)
+    tabbed = {line for line in later if state.parentType == "list" and
+              "\t" in state.src[state.bMarks[line]:state.bMarks[line] + state.tShift[line]]}
+    columns = _item_columns(state) if tabbed else None
+    if columns is None:
+        tabbed = set()
+    if tabbed or any(line in lazy for line in later):
         state.tokens[-2].content = ruby_strip("\n".join(
             lazy_text(state, line, *lazy[line]) if line in lazy and line > start
+            else _item_line(state, line, columns or []) if line in tabbed
             else state.getLines(line, line + 1, state.blkIndent, False)
             for line in range(start, state.line)))
     return True
+
+
+def _item_columns(state: StateBlock) -> list[int] | None:
+    """The columns where the text of the list items open around the paragraph starts,
+    outermost first, inside the innermost blockquote; None when a sublist is less indented
+    than its item's text (kramdown moves those lines) or an item is indented with a tab."""
+    columns: list[tuple[int, int]] = []   # (the marker's column, the text's), innermost first
+    closed = 0
+    for token in reversed(state.tokens):
+        if token.type in ("list_item_close", "blockquote_close"):
+            closed += 1
+        elif token.type in ("list_item_open", "blockquote_open"):
+            if closed:
+                closed -= 1
+            elif token.type == "blockquote_open":
+                break   # its lines start after its marker: the lists outside do not count
+            elif token.map:
+                line = state.src[state.bMarks[token.map[0]]:state.eMarks[token.map[0]]]
+                text = line.lstrip(" ")
+                if text.startswith("\t"):
+                    return None
+                columns.append((len(line) - len(text), _raw_text_column(text) + len(line)
+                                - len(text)))
+    columns.reverse()
+    if any(marker < outer for (_, outer), (marker, _) in zip(columns, columns[1:])):
+        return None   # a sublist less indented than its item's text: see `_lazy_lines`
+    return [column for _, column in columns]
+
+
+def _raw_text_column(text: str) -> int:
+    """`_text_column` of an item's text from its marker on, read from the source (markdown-it
+    moves the line's start while it reads the item)."""
+    number = len(text) - len(text.lstrip("0123456789"))
+    spaces = len(text[number + 1:]) - len(text[number + 1:].lstrip(" "))
+    if spaces > 4 or number + 1 + spaces >= len(text):
+        spaces = 1
+    return number + 1 + spaces
+
+
+def _item_line(state: StateBlock, line: int, columns: list[int]) -> str:
+    """A line of a list item's text as kramdown's list parsers leave it: the outermost turns
+    each tab that starts it into four spaces, then each list takes its item's indentation off,
+    as long as the line has that many spaces (` \tx` in an item indented two is kept whole,
+    and so by the lists inside)."""
+    text = state.src[state.bMarks[line]:state.eMarks[line]]
+    tabs = len(text) - len(text.lstrip("\t"))
+    text = " " * 4 * tabs + text[tabs:]
+    previous = 0
+    for column in columns:
+        indent = column - previous
+        if text[:indent] != " " * indent:
+            break
+        text, previous = text[indent:], column
+    return text
 
 
 def lazy_text(state: StateBlock, line: int, column: int, own: int) -> str:
