@@ -39,6 +39,7 @@ def kramdown_rules(md: MarkdownIt) -> None:
     for name in ("heading", "lheading", "paragraph"):
         importlib.import_module(f"markdown_it.rules_block.{name}").mdTrim = ruby_strip
     md.core.ruler.before("inline", "kramdown_ials", _block_ials)
+    md.core.ruler.after("block", "kramdown_list_item_ials", _list_item_ials)
     md.core.ruler.before("inline", "kramdown_guillemets", _guillemets)
     # kramdown's order after lists: HTML blocks, headers, math, tables, then footnote and
     # link definitions. What ends a paragraph in kramdown (GFM input): not a rule, nor a
@@ -193,6 +194,33 @@ def _apply_block_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
         values[key] = f"{values[key]} {value}" if key == "class" and values.get(key) else value
     token.content = f"<{tag.group(1)}{html_in_markdown.write_attributes(values.items())}" + \
         token.content[tag.end(2):]
+
+
+# kramdown's LIST_ITEM_IAL: not an extension's tag (`{::`), an ALD (`{:name:`) or `{:/`
+_ITEM_IAL = re.compile(r"\{:(?!(?:\w[\w-]*)?:|/)((?:\\\}|[^}])+)\}\s*", re.A)
+
+
+def _list_item_ials(state: StateCore) -> None:
+    """`- {:.cls} text`: an attribute list first on an item's first line is the item's
+    (kramdown's list item IAL, which toc includes write); an item with nothing else on that
+    line and no more text is empty."""
+    if "{:" not in state.src:
+        return
+    tokens, remove = state.tokens, set()
+    for i, item in enumerate(tokens[:-2]):
+        paragraph, inline = tokens[i + 1], tokens[i + 2]
+        if item.type != "list_item_open" or paragraph.type != "paragraph_open" or \
+                not item.map or not paragraph.map or paragraph.map[0] != item.map[0]:
+            continue
+        found = _ITEM_IAL.match(inline.content)
+        if found is None:
+            continue
+        _apply_attrs(item, _parse_ial(found.group(1)))
+        inline.content = inline.content[found.end():]
+        if not inline.content:
+            remove.update({i + 1, i + 2, i + 3})
+    if remove:
+        state.tokens = [token for j, token in enumerate(tokens) if j not in remove]
 
 
 def _block_ials(state: StateCore) -> None:
