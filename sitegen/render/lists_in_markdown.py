@@ -35,9 +35,13 @@ def list_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     starts |= new_starts
     marked = state.env.setdefault(LAZY, {})
     outer = {line: marked.get(line) for line, _ in lazy}   # a list around this one's marks
-    for line, indent in lazy:   # indented as far as the item's text, for markdown-it
+    # Each as far in as the item's text, plus its own indentation within the list's
+    # container (a line left of the container gets none), for markdown-it.
+    shift = {line: indent + max(0, state.sCount[line] - state.blkIndent) - state.sCount[line]
+             for line, indent in lazy}
+    for line, indent in lazy:
         marked[line] = (indent, state.sCount[line] - state.blkIndent)
-        state.sCount[line] += indent
+        state.sCount[line] += shift[line]
     opened = len(state.tokens)
     try:
         return list_block(state, start_line, end_line, silent)
@@ -45,8 +49,8 @@ def list_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         if start_line in starts and len(state.tokens) > opened:
             state.tokens[opened].meta["chunk"] = True   # not one list with the one before
         starts -= new_starts
-        for line, indent in lazy:
-            state.sCount[line] -= indent
+        for line, _ in lazy:
+            state.sCount[line] -= shift[line]
             if outer[line] is None:
                 del marked[line]
             else:
@@ -160,7 +164,10 @@ def _lazy_lines(state: StateBlock, start: int, end: int) -> tuple[list[tuple[int
     lazy: list[tuple[int, int]] = []
     chunks: set[int] = set()
     indent, blank_before, nested = 0, False, False
+    outer_chunks = state.env.get(CHUNK_STARTS, ())
     for line in range(start, end):
+        if line > start and line in outer_chunks:
+            break                                   # an enclosing item's next chunk
         begin, stop = state.bMarks[line] + state.tShift[line], state.eMarks[line]
         text = state.src[begin:stop]
         if state.sCount[line] < state.blkIndent and text.strip(" \t"):
@@ -198,14 +205,14 @@ def ends_lazy_lines(text: str) -> bool:
 
 def _text_column(state: StateBlock, line: int, begin: int, stop: int) -> int:
     """The column where an item's text starts, as markdown-it's list rule measures it: after
-    the marker and its spaces, but one space only when there are more than four."""
+    the marker and its spaces and tabs (to the next tab stop), but one space only when there
+    are more than four."""
     src, pos = state.src, begin
     while pos < stop and src[pos].isdigit():
         pos += 1
     pos += 1                                        # the bullet, or the `.` after the number
-    spaces = 0
-    while pos + spaces < stop and src[pos + spaces] == " ":
-        spaces += 1
-    if spaces > 4 or pos + spaces >= stop:
-        spaces = 1
-    return state.sCount[line] + (pos - begin) + spaces
+    initial = offset = state.sCount[line] + (pos - begin)
+    while pos < stop and src[pos] in " \t":
+        offset += 4 - (offset + state.bsCount[line]) % 4 if src[pos] == "\t" else 1
+        pos += 1
+    return initial + (1 if pos >= stop or offset - initial > 4 else offset - initial)
