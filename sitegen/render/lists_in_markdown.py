@@ -113,22 +113,12 @@ def _item_columns(state: StateBlock) -> list[int] | None:
                 text = line.lstrip(" ")
                 if text.startswith("\t"):
                     return None
-                columns.append((len(line) - len(text), _raw_text_column(text) + len(line)
-                                - len(text)))
+                columns.append((len(line) - len(text),
+                                _column_after_marker(text, len(line) - len(text))))
     columns.reverse()
     if any(marker < outer for (_, outer), (marker, _) in zip(columns, columns[1:])):
         return None   # a sublist less indented than its item's text: see `_lazy_lines`
     return [column for _, column in columns]
-
-
-def _raw_text_column(text: str) -> int:
-    """`_text_column` of an item's text from its marker on, read from the source (markdown-it
-    moves the line's start while it reads the item)."""
-    number = len(text) - len(text.lstrip("0123456789"))
-    spaces = len(text[number + 1:]) - len(text[number + 1:].lstrip(" "))
-    if spaces > 4 or number + 1 + spaces >= len(text):
-        spaces = 1
-    return number + 1 + spaces
 
 
 def _item_line(state: StateBlock, line: int, columns: list[int]) -> str:
@@ -204,15 +194,19 @@ def ends_lazy_lines(text: str) -> bool:
 
 
 def _text_column(state: StateBlock, line: int, begin: int, stop: int) -> int:
-    """The column where an item's text starts, as markdown-it's list rule measures it: after
-    the marker and its spaces and tabs (to the next tab stop), but one space only when there
-    are more than four."""
-    src, pos = state.src, begin
-    while pos < stop and src[pos].isdigit():
+    """The column where the text of the item on `line` starts, the marker at `begin`."""
+    return _column_after_marker(state.src[begin:stop], state.sCount[line], state.bsCount[line])
+
+
+def _column_after_marker(text: str, column: int, tab_offset: int = 0) -> int:
+    """The column where an item's text starts, as markdown-it's list rule measures it, from
+    the item's line at its marker (at `column`): after the marker and its spaces and tabs (to
+    the next tab stop), but one space only when there are more than four. Read from the
+    source, as `_item_columns` does, because markdown-it moves a line's start while it reads
+    the item."""
+    pos = len(text) - len(text.lstrip("0123456789")) + 1   # the bullet, or `.` after digits
+    initial = offset = column + pos
+    while pos < len(text) and text[pos] in " \t":
+        offset += 4 - (offset + tab_offset) % 4 if text[pos] == "\t" else 1
         pos += 1
-    pos += 1                                        # the bullet, or the `.` after the number
-    initial = offset = state.sCount[line] + (pos - begin)
-    while pos < stop and src[pos] in " \t":
-        offset += 4 - (offset + state.bsCount[line]) % 4 if src[pos] == "\t" else 1
-        pos += 1
-    return initial + (1 if pos >= stop or offset - initial > 4 else offset - initial)
+    return initial + (1 if pos >= len(text) or offset - initial > 4 else offset - initial)
