@@ -1293,9 +1293,10 @@ def _date_filters(config: Mapping[str, Any], on_now: Callable[[], None]) -> dict
             "date_to_long_string": stringify("%B")}
 
 
-def _converter_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
-    """markdownify, through the site's Markdown converter (made on first use), and
-    smartify, through kramdown's SmartyPants."""
+def _converter_filters(config: Mapping[str, Any], env: Environment) -> dict[str, Filter]:
+    """markdownify, through the site's Markdown converter (made on first use), smartify,
+    through kramdown's SmartyPants, and scssify and sassify, through the site's Sass
+    converter."""
     converter: list[Callable[[str], str]] = []
 
     def markdownify(value: Any) -> str:
@@ -1306,7 +1307,12 @@ def _converter_filters(config: Mapping[str, Any]) -> dict[str, Filter]:
     def smartify(value: Any) -> str:
         return smartypants(ruby_to_s(_nil(value)))
 
-    return {"markdownify": markdownify, "smartify": smartify}
+    def sass(syntax: str) -> Filter:
+        return lambda value: env.renderer.sass_filter(  # type: ignore[attr-defined]
+            ruby_to_s(_nil(value)), syntax)
+
+    return {"markdownify": markdownify, "smartify": smartify, "scssify": sass("scss"),
+            "sassify": sass("sass")}
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -1430,7 +1436,7 @@ def register_filters(env: Environment, config: Mapping[str, Any]) -> None:
             renderer.site.volatile.add("now")
 
     table = {**STANDARD_FILTERS, **JEKYLL_FILTERS, **url_filters(config),
-             **_date_filters(config, on_now), **_converter_filters(config),
+             **_date_filters(config, on_now), **_converter_filters(config, env),
              **_expression_filters(env)}
     for name in NOT_IN_JEKYLL:
         env.filters.pop(name, None)

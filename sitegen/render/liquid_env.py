@@ -417,6 +417,11 @@ class JekyllEnvironment(Environment):
 
     template_class = _JekyllTemplate
     suppress_blank_control_flow_blocks = False   # see `_ruby_blankness`
+    # Ruby Liquid lets scopes (an include, a loop: one each) nest 100 deep before "Nesting too
+    # deep"; python-liquid stops at 30 of its own, which just-the-docs' navigation passes. Its
+    # include takes two (the include's and the partial template's) and it starts with five,
+    # so any nesting Ruby allows fits in 205.
+    context_depth_limit = 205
 
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
         return partial(_tokenize_template, rules=_RULES)

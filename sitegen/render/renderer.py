@@ -30,7 +30,7 @@ from .markdown import markdown_converter
 from .plan import (ASSET_EXTS, PARALLEL_MIN_DOCS, SHARED_ROOTS, SHARED_TAGS, Planner,
                    reads_only, reads_payload_content)
 from .ruby import ruby_to_s
-from .sass import compile_sass, load_paths
+from .sass import compile_sass, convert_sass, load_paths
 
 
 class Renderer:
@@ -430,16 +430,23 @@ class Renderer:
         return text
 
     def _sass(self, text: str, doc: Document) -> str:
-        theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
         result = compile_sass(
             text, name=doc.name, basename=doc.basename, config=self.config,
-            source=self.site.source,
-            include_paths=load_paths(self.config, self.site.source, theme_sass),
+            source=self.site.source, include_paths=self._sass_load_paths(),
             environment=self.site.environment, relative_path=doc.relative_path,
             first_line=doc.body_line)
         if result.source_map is not None:
             self._add_map_page(doc, result.source_map)
         return result.css
+
+    def sass_filter(self, text: str, syntax: str) -> str:
+        """`scssify` and `sassify` (`syntax`): text through the site's Sass converter."""
+        return convert_sass(text, syntax=syntax, config=self.config, source=self.site.source,
+                            include_paths=self._sass_load_paths())
+
+    def _sass_load_paths(self) -> list[str]:
+        theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
+        return load_paths(self.config, self.site.source, theme_sass)
 
     def _add_map_page(self, doc: Document, source_map: str) -> None:
         """jekyll-sass-converter's `SourceMapPage`: appended to the site's pages as the Sass

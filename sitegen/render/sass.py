@@ -66,8 +66,7 @@ def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any],
     import sass   # libsass loads only for sites that have Sass pages
 
     options = config.get("sass") or {}
-    style = str(options.get("style", "compact")).lstrip(":")
-    style = style if style in STYLES else "compact"
+    style = _style(options)
     with_map = sourcemap_wanted(config, environment)
     with tempfile.TemporaryDirectory(prefix="sitegen-sass-") as tmp:
         # libsass writes source maps only for files; Jekyll compiles the page's text as if it
@@ -93,6 +92,28 @@ def compile_sass(text: str, *, name: str, basename: str, config: dict[str, Any],
         if source_map is not None:
             source_map = _relocate_map(source_map, path, source, name)
         return SassResult(css, source_map)
+
+
+def convert_sass(text: str, *, syntax: str, config: dict[str, Any], source: Path,
+                 include_paths: list[str]) -> str:
+    """Jekyll's `sassify` and `scssify` filters: `text` through the site's Sass converter, with
+    its style, precision and load paths, and no source map (no page goes with it)."""
+    import sass
+
+    options = config.get("sass") or {}
+    try:
+        css = sass.compile(string=text, indented=syntax == "sass", output_style=_style(options),
+                           precision=_precision(config),
+                           include_paths=[str(source)] + include_paths)
+    except sass.CompileError as err:
+        first = (str(err).strip().splitlines() or ["invalid Sass"])[0]
+        raise ValueError(f"Sass error: {first.removeprefix('Error: ')}") from None
+    return _without_bom(css, ruby_truthy(options.get("add_charset")))
+
+
+def _style(options: dict[str, Any]) -> str:
+    style = str(options.get("style", "compact")).lstrip(":")
+    return style if style in STYLES else "compact"
 
 
 def _precision(config: dict[str, Any]) -> int:
