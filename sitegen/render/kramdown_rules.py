@@ -181,9 +181,9 @@ def _apply_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
 
 
 def _apply_block_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
-    """A block's attributes; an HTML block gets them in its start tag, after its own (a class
-    is added to the classes it has)."""
-    if token.type != "html_block":
+    """A block's attributes; an HTML block (or a span's inline HTML) gets them in its start
+    tag, after its own (a class is added to the classes it has)."""
+    if token.type not in ("html_block", "html_inline"):
         _apply_attrs(token, attrs)
         return
     tag = html_in_markdown.START_TAG.match(token.content)
@@ -304,7 +304,8 @@ def _span_ials(state: StateCore) -> None:
         i = 1
         while i < len(children):
             target, child = children[i - 1], children[i]
-            if child.type == "text" and target.type in _SPAN_TARGETS:
+            if child.type == "text" and (target.type in _SPAN_TARGETS or (
+                    target.type == "html_inline" and _html_element(children, i - 1))):
                 while children[i].type == "text" and children[i].content.startswith("{:") \
                         and _span_ial(children, i):
                     pass   # `{:.a}{:#b}`: one list after the other
@@ -321,7 +322,9 @@ def _span_ial(children: list[Token], index: int) -> bool:
     found = _SPAN_IAL.match("".join(parts))
     if found is None:
         return False
-    _apply_attrs(_opening(children, index - 1), _parse_ial(found.group(1)))
+    target = children[index - 1]
+    _apply_block_attrs(_html_element(children, index - 1) if target.type == "html_inline"
+                       else _opening(children, index - 1), _parse_ial(found.group(1)))
     used = found.end()
     for j in range(index, last):
         size = len(parts[j - index])
@@ -332,6 +335,36 @@ def _span_ial(children: list[Token], index: int) -> bool:
             return True
         used -= size
     return True   # not reached: the list ends in the last part
+
+
+_END_TAG = re.compile(r"</([A-Za-z][\w:-]*)\s*>\Z")
+
+
+def _html_element(tokens: Sequence[Token], index: int) -> Token | None:
+    """The start tag of the HTML element that the inline HTML at `index` ends (an end tag,
+    or a void element's tag, like `<img>`): kramdown reads span HTML into elements, which
+    an attribute list after them goes to."""
+    end = _END_TAG.match(tokens[index].content)
+    if end is None:
+        start = html_in_markdown.START_TAG.match(tokens[index].content)
+        void = start is not None and html_in_markdown.tag_name(start.group(1)) in VOID_TAGS
+        return tokens[index] if void else None
+    name, depth = end.group(1).lower(), 0
+    for j in range(index - 1, -1, -1):
+        if tokens[j].type != "html_inline":
+            continue
+        start, closing = (html_in_markdown.START_TAG.match(tokens[j].content),
+                          _END_TAG.match(tokens[j].content))
+        if closing is not None and closing.group(1).lower() == name:
+            depth += 1
+        elif start is not None and start.group(1).lower() == name:
+            if depth == 0:
+                return tokens[j]
+            depth -= 1
+    return None
+
+
+VOID_TAGS = {"img", "br", "input", "hr", "wbr", "embed", "source", "track"}
 
 
 def _opening(tokens: Sequence[Token], index: int) -> Token:
