@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from typing import Sequence
+from typing import Any, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -72,6 +72,9 @@ def kramdown_rules(md: MarkdownIt) -> None:
                           {"alt": ["list"]})
     md.block.ruler.before("paragraph", "kramdown_end_of_block", _end_of_block,   # last, as
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})  # kramdown
+    md.block.ruler.after("kramdown_end_of_block", "kramdown_definition_terms",
+                         _definition_terms(md.block.ruler.__rules__[
+                             md.block.ruler.__find__("deflist")].fn))   # after every other
     md.inline.ruler.at("newline", _newline)
     md.inline.ruler.at("escape", _escape)
     md.inline.ruler.at("backticks", _code_span)
@@ -121,6 +124,51 @@ _IAL_REFS = re.compile(r"(?<![^\s])([A-Za-z][\w-]*)(?![^\s])")   # bare names: r
 
 
 _DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:")
+
+
+_DEFINITION_MARKER = re.compile(r" {0,3}:[ \t]+\S")
+
+
+def _definition_terms(deflist: Any) -> Any:
+    """A definition list whose first definition follows several lines of text: each line is a
+    term, as kramdown takes every line of the paragraph before `:` (the plugin takes one)."""
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent or state.is_code_block(start):
+            return False
+        terminators = state.md.block.ruler.getRules("paragraph")
+        line = start + 1
+        while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+            begin = state.bMarks[line] + state.tShift[line]
+            if _DEFINITION_MARKER.match(state.src, begin - min(state.tShift[line], 3),
+                                        state.eMarks[line]) and \
+                    state.sCount[line] - state.blkIndent <= 3:
+                break
+            if any(end_rule(state, line, end, True) for end_rule in terminators):
+                return False
+            line += 1
+        else:
+            return False
+        if line - start < 2:
+            return False   # one term: the plugin's
+        opened = len(state.tokens)
+        if not deflist(state, line - 1, end, False):
+            return False
+        dl = state.tokens[opened]
+        terms = []
+        for term in range(start, line - 1):
+            for kind, nesting in (("dt_open", 1), ("inline", 0), ("dt_close", -1)):
+                token = Token(kind, "dt" if nesting else "", nesting)
+                token.block, token.map = True, [term, term + 1]
+                token.level = dl.level + (1 if kind == "inline" else 0) + 1
+                if kind == "inline":
+                    token.content = ruby_strip(state.getLines(term, term + 1, state.blkIndent,
+                                                              False))
+                    token.children = []
+                terms.append(token)
+        state.tokens[opened + 1:opened + 1] = terms
+        dl.map = [start, dl.map[1]]
+        return True
+    return rule
 
 
 def _outdented_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -535,8 +583,26 @@ def _list_paragraphs(state: StateCore) -> None:
 
 def _definition_paragraphs(state: StateCore) -> None:
     """A definition's first paragraph goes without `<p>` unless a blank line comes before its
-    `:` line (kramdown decides for each definition)."""
-    tokens, lines = state.tokens, state.env.get("lines", [])
+    `:` line (kramdown decides for each definition). A definition list right after another
+    (a blank line apart) joins it, as in kramdown."""
+    lines = state.env.get("lines", [])
+    tokens: list[Token] = []
+    opened: list[Token] = []          # the definition lists open around the token
+    last: Token | None = None         # the list whose end is the last token kept
+    for token in state.tokens:
+        if token.type == "dl_open" and last is not None and tokens[-1].type == "dl_close" \
+                and last.map and token.map and \
+                all(is_blank(line) for line in lines[last.map[1]:token.map[0]]):
+            tokens.pop()              # this list joins the one that just ended
+            last.map = [last.map[0], token.map[1]]
+            opened.append(last)
+            last = None
+            continue
+        if token.type == "dl_open":
+            opened.append(token)
+        last = opened.pop() if token.type == "dl_close" and opened else None
+        tokens.append(token)
+    state.tokens = tokens
     for i, tok in enumerate(tokens):
         if tok.type != "dd_open":
             continue
