@@ -12,6 +12,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 from .html_in_markdown import PARSE_BLOCK_HTML
+from .toc_in_markdown import toc_levels
 
 _START = r"\{::(comment|nomarkdown|options)(?:\s([^}]*?))?(/)?\}"
 BLOCK_START = re.compile(rf" {{0,3}}{_START}[ \t]*$")
@@ -42,6 +43,8 @@ def block_extension(state: StateBlock, start: int, end: int, silent: bool) -> bo
             key: _on(value) for key, value in values.items() if key == "auto_ids"}
         if "parse_block_html" in values:   # read while parsing, so from here on
             state.env[PARSE_BLOCK_HTML] = _on(values["parse_block_html"])
+        if "toc_levels" in values:   # the converter's: for the whole table of contents
+            state.env["toc_levels"] = toc_levels(values["toc_levels"])
     else:
         body = state.getLines(start + 1, last, state.blkIndent, False) \
             if last > start else None
