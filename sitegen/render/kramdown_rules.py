@@ -231,7 +231,7 @@ def _apply_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
 def _apply_block_attrs(token: Token, attrs: list[tuple[str, str]]) -> None:
     """A block's attributes; an HTML block (or a span's inline HTML) gets them in its start
     tag, after its own (a class is added to the classes it has)."""
-    if token.type not in ("html_block", "html_inline"):
+    if token.type not in ("html_block", "html_block_open", "html_inline"):
         _apply_attrs(token, attrs)
         return
     tag = html_in_markdown.START_TAG.match(token.content)
@@ -303,7 +303,7 @@ def _block_ials(state: StateCore) -> None:
                 continue
             head = _IAL_HEAD.match(inline.content)
             if head:   # the block right before it takes it, else this paragraph
-                inline.content = inline.content[head.end():]
+                inline.content = inline.content[head.end():].lstrip(" \t")
                 _apply_block_attrs(_block_right_before(tokens, i, lines,
                                                        _previous_block(tokens, i)) or tok,
                                    _parse_ial(head.group(1)))
