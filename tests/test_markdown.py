@@ -376,6 +376,7 @@ YAML_VALUES = [
     "http://example.com:8080/p", "12:30", "3 apples", "x # comment", "0.5 # lr", "~", "a:b",
     '"runs\n  on: here # x"', "'and\n\n  on'", '"escaped\\\n  break"', "[a, 'b\n  c', d]",
     "non\u00a0breaking", "caf\u00e9", "!!str\u00e9", "&anch\u00e9 x",
+    "{% highlight x %}", "[@a, `b`, |, %c]",
 ]
 
 

@@ -402,6 +402,10 @@ def _flow(line: str, pos: int, out: Tokens, depth: int) -> tuple[int, int, str]:
                 out.append(descriptor)
                 pos += len(descriptor[1])
                 continue
+            if char in "&*!|>%@`":   # an indicator cannot start a plain scalar: an error
+                out.append(("err", char))
+                pos += 1
+                continue
             found = FLOW_PLAIN.match(line, pos, end)
             text = found.group() if found else char
             out.append(("nv", text))
