@@ -154,13 +154,18 @@ def year_from_build_time(value: Any) -> bool:
 
 def _parse_fields(text: str) -> dict[str, Any]:
     """`Date._parse`: the date part, the time of day, and, when no date form matched, the first
-    run of digits read by its length (`parse_ddd`)."""
+    run of digits read by its length (`parse_ddd`). A fresh dict of `_parsed_fields`."""
+    return dict(_parsed_fields(text))
+
+
+@functools.lru_cache(maxsize=4096)   # a front matter date is read, then asked whether it has a year
+def _parsed_fields(text: str) -> tuple[tuple[str, Any], ...]:
     fields, rest = _date_fields(text)
     clock, rest = _time_fields(rest)
     fields.update(clock)
     if not any(key in fields for key in ("year", "mon", "mday")):
         fields.update(_digit_run(rest))
-    return fields
+    return tuple(fields.items())
 
 
 def _date_fields(text: str) -> tuple[dict[str, Any], str]:

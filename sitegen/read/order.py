@@ -40,9 +40,12 @@ def ruby_sort(items: list[T], compare: Callable[[T, T], int]) -> list[T]:
 
 
 def sort_documents(docs: list[Document]) -> list[Document]:
-    """`docs.sort` in Jekyll. When every document has a date of the same kind the order is
-    total, so any sort gives Jekyll's (and Python's own is the fast one)."""
-    if docs and all(d.dated for d in docs) and \
+    """`docs.sort` in Jekyll. When every document has a date of the same kind, or none has
+    one (they compare by path), the order is total, so any sort gives Jekyll's (and Python's
+    own is the fast one)."""
+    if not any(d.dated for d in docs):
+        return sorted(docs, key=lambda d: str(d.path).encode())
+    if all(d.dated for d in docs) and \
             len({type(d.data.get("date")) for d in docs}) == 1 and \
             isinstance(docs[0].data.get("date"), date):
         try:

@@ -517,14 +517,10 @@ _FLOAT_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?(?:\d+\.?\d*|\.\d+)[ \t\n\v\f\r]*\Z
 _NUMBER_START = frozenset(" \t\n\v\f\r-.0123456789")   # where the two above can match
 
 
-def item_property(item: Any, prop: Any) -> Any:
+def item_property(item: Any, key: str) -> Any:
     """Jekyll's `item_property`: `a.b.c` paths into mappings, numbers in strings as numbers.
-    Past the first step, a value that cannot be indexed gives false (Ruby's `&&`)."""
-    return _property(item, ruby_to_s(_nil(prop)))
-
-
-def _property(item: Any, key: str) -> Any:
-    """`item_property` with the property as text already (filters make it once per list)."""
+    Past the first step, a value that cannot be indexed gives false (Ruby's `&&`). `key` is
+    the property as text (filters make it once per list)."""
     if "." not in key:
         return _sortable(_strict_index(item, key))
     value: Any = item
@@ -609,7 +605,7 @@ def _where(value: Any, prop: Any, target: Any) -> Any:
     if prop is None or isinstance(target, (list, tuple, Mapping)) or items is None:
         return value
     matches, key = _matcher(target), ruby_to_s(prop)
-    return [i for i in items if matches(_property(i, key))]
+    return [i for i in items if matches(item_property(i, key))]
 
 
 def _find(value: Any, prop: Any, target: Any) -> Any:
@@ -618,7 +614,7 @@ def _find(value: Any, prop: Any, target: Any) -> Any:
     if prop is None or isinstance(target, (list, tuple, Mapping)) or items is None:
         return value
     matches, key = _matcher(target), ruby_to_s(prop)
-    return next((i for i in items if matches(_property(i, key))), None)
+    return next((i for i in items if matches(item_property(i, key))), None)
 
 
 def _grouped(items: list, key_of: Callable[[Any], Any]) -> list[dict[str, Any]]:
@@ -634,7 +630,8 @@ def _group_by(value: Any, prop: Any) -> Any:
     items = _groupable(value)
     if items is None:
         return value
-    return _grouped(items, lambda i: ruby_to_s(item_property(i, prop)))
+    key = ruby_to_s(_nil(prop))
+    return _grouped(items, lambda i: ruby_to_s(item_property(i, key)))
 
 
 def _groupable(value: Any) -> list | None:
@@ -662,7 +659,8 @@ def _sort(value: Any, prop: Any = None, nils: Any = "first") -> Any:
         raise FilterArgumentError(f"Invalid nils order: '{ruby_to_s(nils)}' is not a valid "
                                   "nils order. It must be 'first' or 'last'.", token=None)
     order = -1 if nils == "first" else 1
-    keyed = [(item_property(i, prop), i) for i in items]
+    key = ruby_to_s(prop)
+    keyed = [(item_property(i, key), i) for i in items]
     return [i for _, i in ruby_sort(keyed, lambda a, b: _property_compare(a[0], b[0], order))]
 
 

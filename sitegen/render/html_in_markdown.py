@@ -650,8 +650,8 @@ def _block_tags_as_text(children: list[Token], end_tags: bool = False) -> None:
     is text even at the start (a paragraph's line that starts with one is an HTML block). In
     a paragraph, its end tag (`end_tags`) is text anywhere: no HTML block starts with one."""
     for token in children:
-        if token.type == "html_inline" and is_block_tag(token.content) and \
-                (not end_tags or token.content.startswith("</")):
+        if token.type == "html_inline" and \
+                (not end_tags or token.content.startswith("</")) and is_block_tag(token.content):
             token.type, token.meta["text"] = "html_raw", token.content
             token.content = escape(token.content)
 

@@ -135,21 +135,22 @@ def _definition_terms(deflist: Any) -> Any:
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if silent or state.is_code_block(start):
             return False
-        terminators = state.md.block.ruler.getRules("paragraph")
-        line = start + 1
+        line = start + 1   # the `:` line: found first, as most paragraphs have none
         while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
             begin = state.bMarks[line] + state.tShift[line]
             if _DEFINITION_MARKER.match(state.src, begin - min(state.tShift[line], 3),
                                         state.eMarks[line]) and \
                     state.sCount[line] - state.blkIndent <= 3:
                 break
-            if any(end_rule(state, line, end, True) for end_rule in terminators):
-                return False
             line += 1
         else:
             return False
         if line - start < 2:
             return False   # one term: the plugin's
+        terminators = state.md.block.ruler.getRules("paragraph")
+        if any(end_rule(state, term, end, True)
+               for term in range(start + 1, line) for end_rule in terminators):
+            return False   # the text before the `:` line is not one paragraph
         opened = len(state.tokens)
         if not deflist(state, line - 1, end, False):
             return False
@@ -201,7 +202,8 @@ def _ial_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     kramdown; one less indented than a list item's text ends the item's paragraph and so the
     list, which it then belongs to (`* TOC` then `{:toc}`). Never a block."""
     begin = state.bMarks[start] + state.tShift[start]
-    return silent and state.sCount[start] - state.blkIndent <= 3 and \
+    return silent and state.src.startswith("{:", begin) and \
+        state.sCount[start] - state.blkIndent <= 3 and \
         bool(_IAL.match(state.src[begin:state.eMarks[start]]))
 
 
@@ -352,17 +354,19 @@ def _span_ials(state: StateCore) -> None:
         i = 1
         while i < len(children):
             target, child = children[i - 1], children[i]
-            if child.type == "text" and (target.type in _SPAN_TARGETS or (
-                    target.type == "html_inline" and _html_element(children, i - 1))):
-                while children[i].type == "text" and children[i].content.startswith("{:") \
-                        and _span_ial(children, i):
+            if child.type == "text" and child.content.startswith("{:"):
+                element = _opening(children, i - 1) if target.type in _SPAN_TARGETS else \
+                    _html_element(children, i - 1) if target.type == "html_inline" else None
+                while element is not None and children[i].type == "text" and \
+                        children[i].content.startswith("{:") and _span_ial(children, i, element):
                     pass   # `{:.a}{:#b}`: one list after the other
             i += 1
 
 
-def _span_ial(children: list[Token], index: int) -> bool:
-    """Applies the attribute list that starts the text at `index` (to the span before it),
-    taking the text and line breaks it spans; whether there was one."""
+def _span_ial(children: list[Token], index: int, element: Token) -> bool:
+    """Applies the attribute list that starts the text at `index` to `element` (the span's
+    opening token, or inline HTML's start tag), taking the text and line breaks it spans;
+    whether there was one."""
     parts, last = [], index
     while last < len(children) and children[last].type in ("text", "softbreak"):
         parts.append(children[last].content if children[last].type == "text" else "\n")
@@ -370,9 +374,7 @@ def _span_ial(children: list[Token], index: int) -> bool:
     found = _SPAN_IAL.match("".join(parts))
     if found is None:
         return False
-    target = children[index - 1]
-    _apply_block_attrs(_html_element(children, index - 1) if target.type == "html_inline"
-                       else _opening(children, index - 1), _parse_ial(found.group(1)))
+    _apply_block_attrs(element, _parse_ial(found.group(1)))
     used = found.end()
     for j in range(index, last):
         size = len(parts[j - index])
@@ -380,19 +382,16 @@ def _span_ial(children: list[Token], index: int) -> bool:
             children[j].content = children[j].content[used:] if children[j].type == "text" \
                 else children[j].content
             del children[index:j]
-            return True
+            break
         used -= size
-    return True   # not reached: the list ends in the last part
-
-
-_END_TAG = re.compile(r"</([A-Za-z][\w:-]*)\s*>\Z")
+    return True
 
 
 def _html_element(tokens: Sequence[Token], index: int) -> Token | None:
     """The start tag of the HTML element that the inline HTML at `index` ends (an end tag,
     or a void element's tag, like `<img>`): kramdown reads span HTML into elements, which
     an attribute list after them goes to."""
-    end = _END_TAG.match(tokens[index].content)
+    end = html_in_markdown.END_TAG.fullmatch(tokens[index].content)
     if end is None:
         start = html_in_markdown.START_TAG.match(tokens[index].content)
         void = start is not None and html_in_markdown.tag_name(start.group(1)) in VOID_TAGS
@@ -402,7 +401,7 @@ def _html_element(tokens: Sequence[Token], index: int) -> Token | None:
         if tokens[j].type != "html_inline":
             continue
         start, closing = (html_in_markdown.START_TAG.match(tokens[j].content),
-                          _END_TAG.match(tokens[j].content))
+                          html_in_markdown.END_TAG.fullmatch(tokens[j].content))
         if closing is not None and closing.group(1).lower() == name:
             depth += 1
         elif start is not None and start.group(1).lower() == name:
@@ -571,10 +570,9 @@ def _list_paragraphs(state: StateCore) -> None:
                 while end < min(len(lines), item_end) and _IAL.match(lines[end].strip()):
                     end += 1   # its attribute list lines
                 blank_next = end < min(len(lines), item_end) and is_blank(lines[end])
-                alone = all(tokens[b].type == "paragraph_open" and   # attribute lists aside
-                            _IAL.match(tokens[b + 1].content) for b in blocks[1:]) and \
-                    not blank_before_definition(lines, end, item_end)
-                free = not blank_next or (last and alone)
+                free = not blank_next or (last and all(   # alone, attribute lists aside
+                    tokens[b].type == "paragraph_open" and _IAL.match(tokens[b + 1].content)
+                    for b in blocks[1:]) and not blank_before_definition(lines, end, item_end))
                 if free and last and len(items) > 1:
                     free = any(bare)
             bare.append(free or not paragraph)
@@ -734,7 +732,7 @@ def _code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """markdown-it's indented code, with kramdown's blank and lazy lines (`_code_lines`);
     but the text right after a list or definition marker is never code, however many spaces
     come before it: kramdown counts them all into the item's indentation (`-      x`)."""
-    if _after_marker(state, start):
+    if not state.is_code_block(start) or _after_marker(state, start):
         return False
     found = code(state, start, end, silent)
     if found and not silent:

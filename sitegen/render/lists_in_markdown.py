@@ -80,12 +80,13 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False
     lazy = state.env.get(LAZY) or {}
     later = range(start + 1, state.line)
-    tabbed = {line for line in later if state.parentType == "list" and
-              "\t" in state.src[state.bMarks[line]:state.bMarks[line] + state.tShift[line]]}
+    tabbed = {line for line in later if "\t" in state.src[
+        state.bMarks[line]:state.bMarks[line] + state.tShift[line]]} \
+        if state.parentType == "list" else set()
     columns = _item_columns(state) if tabbed else None
     if columns is None:
         tabbed = set()
-    if tabbed or any(line in lazy for line in later):
+    if tabbed or (lazy and any(line in lazy for line in later)):
         state.tokens[-2].content = ruby_strip("\n".join(
             lazy_text(state, line, *lazy[line]) if line in lazy and line > start
             else _item_line(state, line, columns or []) if line in tabbed

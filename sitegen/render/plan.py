@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from ..site import Document, Site
+from ..site import Document, Layout, Site
 from .ruby import ruby_to_s
 
 if TYPE_CHECKING:
@@ -30,10 +31,25 @@ class Liquid:
     includes: list[tuple[str, str]]
 
 
+@lru_cache(maxsize=4096)   # the same layouts and includes come back for every page
 def _live(template: str) -> str:
     """Liquid source without what never runs: `raw` and `comment` blocks (the Jekyll docs
     show `{{ post.content }}` in `raw` blocks)."""
     return NEVER_RUN.sub("", template) if "{%" in template else template
+
+
+def layout_chain(layouts: Mapping[str, Layout], doc: Document) -> list[Layout]:
+    """The layouts that wrap `doc`, innermost first, as the renderer finds them: a document's
+    `none` is no layout, a layout's is `_layouts/none.html` if there is one."""
+    name = doc.layout_name
+    if name is None or name == "none":
+        return []
+    chain: list[Layout] = []
+    name = ruby_to_s(name)
+    while isinstance(name, str) and name in layouts and layouts[name] not in chain:
+        chain.append(layouts[name])
+        name = layouts[name].data.get("layout")
+    return chain
 
 
 class Planner:
@@ -137,15 +153,8 @@ class Planner:
         Liquid)."""
         includes = self.includes()
         bodies = [_live(d.content) for d in docs if self.with_liquid(d)]
-        layouts: dict[str, str] = {}
-        todo = [d.layout_name for d in docs]
-        while todo:
-            name = todo.pop()
-            layout = self.site.layouts.get(ruby_to_s(name)) if name not in (None, False) \
-                else None
-            if layout is not None and layout.name not in layouts:
-                layouts[layout.name] = _live(layout.content)
-                todo.append(layout.data.get("layout"))
+        layouts = {layout.name: _live(layout.content)
+                   for doc in docs for layout in layout_chain(self.site.layouts, doc)}
         used = _included_by(bodies + list(layouts.values()), includes)
         return Liquid(bodies, [(f"layout {name}", text) for name, text in layouts.items()],
                       includes if used is None else [(n, t) for n, t in includes if n in used])
@@ -209,6 +218,7 @@ class Planner:
             self.cached_includes_order_free(liquid)
 
 
+@lru_cache(maxsize=4096)
 def _may_read_bodies(template: str, outputs: bool = True) -> bool:
     """Whether Liquid source could read another document's `content` or `output` (only the
     content unless `outputs`), or carry state from one document to the next (`increment`;
@@ -219,10 +229,10 @@ def _may_read_bodies(template: str, outputs: bool = True) -> bool:
     `post.content`, the key named in a string (`post["output"]`, `map: "content"`, `assign
     key = "content"` and then `post[key]`) or captured as a key, or a file this cannot see
     (`include_relative`). `include.output` is an include's parameter, not a document's."""
-    reads = BODY_READS if outputs else CONTENT_READS
     return ORDER_DEPENDENT.search(template) is not None or \
         CAPTURED_NAME.search(template) is not None or \
-        any(reads.search(markup) for markup in LIQUID_MARKUP.findall(template))
+        any(CONTENT_READS.search(markup) or (outputs and OUTPUT_READS.search(markup))
+            for markup in LIQUID_MARKUP.findall(template))
 
 
 def _may_read_outputs(template: str) -> bool:
@@ -247,6 +257,7 @@ def _included_by(templates: list[str], includes: list[tuple[str, str]]) -> set[s
     return used
 
 
+@lru_cache(maxsize=4096)
 def reads_payload_content(template: str) -> bool:
     """Whether Liquid source reads the variable `content` itself (not `page.content`, nor
     the word in a quoted string: minimal-mistakes' `caption="… the content container"`)."""
@@ -284,8 +295,6 @@ LIQUID_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 PAYLOAD_CONTENT = re.compile(r"(?<![\w.\-\]\"'])content(?![\w\-\"'])")
 INCLUDED = re.compile(r"\{%-?\s*include(?:_cached)?\s+(\S+)")
-BODY_READS = re.compile(r"(?<!\binclude)\.\s*(?:content|output)\b|[\"'](?:content|output)[\"']"
-                        r"|\binclude_relative\b")
 OUTPUT_READS = re.compile(r"(?<!\binclude)\.\s*output\b|[\"']output[\"']")
 CONTENT_READS = re.compile(r"(?<!\binclude)\.\s*content\b|[\"']content[\"']|\binclude_relative\b")
 CAPTURED_NAME = re.compile(r"\{%-?\s*capture\b[^%]*%\}\s*(?:content|output)\s*\{%")

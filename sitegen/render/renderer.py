@@ -54,6 +54,7 @@ class Renderer:
         self._names: dict[Path, str] = {}
         self._located: dict[tuple[str, tuple[Path, ...]], Path | None] = {}
         self._urls_by_path: dict[str, str] | None = None
+        self._load_paths: list[str] | None = None   # Sass's (`_sass_load_paths`)
         self._rendering: list[Document | Excerpt] = []
         # document -> the documents, excerpts or generated pages whose output used its body
         self.content_readers: dict[Document, set[Document | Excerpt | None]] = {}
@@ -445,8 +446,11 @@ class Renderer:
                             include_paths=self._sass_load_paths())
 
     def _sass_load_paths(self) -> list[str]:
-        theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
-        return load_paths(self.config, self.site.source, theme_sass)
+        """Sass's load paths, looked up on disk once per build."""
+        if self._load_paths is None:
+            theme_sass = self.site.theme.folder("_sass") if self.site.theme else None
+            self._load_paths = load_paths(self.config, self.site.source, theme_sass)
+        return self._load_paths
 
     def _add_map_page(self, doc: Document, source_map: str) -> None:
         """jekyll-sass-converter's `SourceMapPage`: appended to the site's pages as the Sass

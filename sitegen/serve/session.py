@@ -24,7 +24,7 @@ from ..config import Options, in_source_dir
 from ..read.data import read_data
 from ..read.frontmatter import parse, read_text
 from ..read.reader import excerpt_of, read_layout
-from ..render.ruby import ruby_to_s
+from ..render.plan import layout_chain
 from ..site import Document, Excerpt
 from ..write import destination
 
@@ -124,30 +124,16 @@ class Session:
         for key, readers in renderer.dependents.items():
             if key != "site.data" and Path(key).resolve() == path:
                 return None if None in readers else set(readers)
-        layouts = {layout.path.resolve(): name for name, layout in site.layouts.items()}
+        layouts = {layout.path.resolve(): layout for layout in site.layouts.values()}
         if path in layouts:
             return {d for d in site.documents() + site.pages
-                    if layouts[path] in self._chain(d)}
+                    if layouts[path] in layout_chain(site.layouts, d)}
         data_dir = in_source_dir(site.source, site.config["data_dir"]).resolve()
         if path.is_relative_to(data_dir) and site.config.get("data") is None and not (
                 site.theme and site.theme.folder("_data")):
             readers = renderer.dependents.get("site.data", set())
             return None if None in readers else set(readers)
         return None
-
-    def _chain(self, doc: Document) -> list[str]:
-        """The names of the layouts that wrap `doc`, innermost first: a document's `none` is
-        no layout, a layout's is `_layouts/none.html` if there is one (the renderer's rule)."""
-        assert self.result is not None
-        layouts, names = self.result.site.layouts, []
-        name = doc.layout_name
-        if name is None or name == "none":
-            return names
-        name = ruby_to_s(name)
-        while isinstance(name, str) and name in layouts and name not in names:
-            names.append(name)
-            name = layouts[name].data.get("layout")
-        return names
 
     def _refresh(self, inputs: list[Path]) -> None:
         """Read the changed includes, layouts and data files again."""

@@ -19,8 +19,11 @@ def _known(css: str, group: int = 0) -> Callable[[re.Match, Run], Tokens]:
     return action
 
 
+_SECTION_NAME = _known("nl", 2)
+
+
 def _section(found: re.Match, run: Run) -> Tokens:
-    return [("p", found.group(1)), *_known("nl", 2)(found, run)]
+    return [("p", found.group(1)), *_SECTION_NAME(found, run)]
 
 
 APACHE: dict[str, list[Rule]] = expand({

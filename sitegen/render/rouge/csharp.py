@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lexer import Rule, Tokens, expand, lex, rule
+from .lexer import Rule, Tokens, expand, keywords, lex, rule
 
 ID = r"@?[_a-z]\w*"
 INSENSITIVE = re.A | re.I
@@ -22,10 +22,6 @@ KEYWORDS = """abstract as base break case catch checked const continue default d
 TYPES = """bool byte char decimal double dynamic float int long object sbyte short string uint
     ulong ushort var"""
 PREPROCESSOR = "if endif else elif define undef line error warning region endregion pragma"
-
-
-def _words(words: str) -> str:
-    return r"\b(?:" + "|".join(words.split()) + r")\b"
 
 
 CSHARP: dict[str, list[Rule]] = expand({
@@ -63,11 +59,11 @@ CSHARP: dict[str, list[Rule]] = expand({
         rule(r"'(\\.|.)'", "sc"),
         rule(r"0x[0-9a-f]+[lu]?", "m", flags=INSENSITIVE),
         rule(r"[0-9]([.][0-9]*)?(e[+-][0-9]+)?[fldu]?", "m", flags=INSENSITIVE),
-        rule(_words("class struct interface"), "k", "class"),
-        rule(_words("namespace using"), "k", "namespace"),
+        rule(keywords("class struct interface"), "k", "class"),
+        rule(keywords("namespace using"), "k", "namespace"),
         rule(rf"^#[ \t]*(?:{'|'.join(PREPROCESSOR.split())})\b.*?\n", "cp"),
-        rule(_words(KEYWORDS), "k"),
-        rule(_words(TYPES), "kt"),
+        rule(keywords(KEYWORDS), "k"),
+        rule(keywords(TYPES), "kt"),
         rule(rf"{ID}(?=\s*[(])", "nf", flags=INSENSITIVE),
         rule(ID, "n", flags=INSENSITIVE),
     ],

@@ -127,8 +127,7 @@ def guess_language(text: str | None, known: Callable[[str], bool]) -> str:
     if named is not None and known(named):
         return named
     source = Source(text)
-    found = [tag for tag, detect in DETECTORS if detect(source)]
-    return found[0] if found else "plaintext"
+    return next((tag for tag, detect in DETECTORS if detect(source)), "plaintext")
 
 
 def _modeline(text: str) -> str | None:

@@ -88,5 +88,11 @@ STATES: dict[str, list[Rule | str]] = {
 HTML = expand(STATES)
 
 
+def continue_html(found: re.Match, run: Run) -> Tokens:
+    """An action for a lexer with HTML in it (Markdown, PHP): the text through Rouge's HTML
+    rules, going on from where the last piece of HTML stopped."""
+    return lex(HTML, found.group(), run.memory.setdefault("html", Run(["root"])))
+
+
 def html_tokens(code: str) -> Tokens:
     return lex(HTML, code)

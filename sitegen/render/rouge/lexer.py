@@ -6,7 +6,9 @@ pop states. A place that no rule takes becomes one `err` character, as in Rouge.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Union
 
 Tokens = list[tuple[str, str]]
@@ -107,3 +109,42 @@ def lex(states: dict[str, list[Rule]], code: str, run: Run | None = None) -> Tok
             out.append(("err", code[pos]))
             pos += 1
     return [(css, text) for css, text in out if text]
+
+
+def either(words: str) -> str:
+    """Space-separated words as a regular expression's alternatives."""
+    return "|".join(words.split())
+
+
+def keywords(words: str) -> str:
+    """Space-separated words as a regular expression matching any of them as a whole word."""
+    return rf"\b(?:{either(words)})\b"
+
+
+# --- Unicode categories as character classes (Python's `re` has no `\p{L}`) ---------------------
+
+@lru_cache(maxsize=None)
+def category_class(prefixes: str) -> str:
+    """The characters below U+30000 whose Unicode category starts with one of the
+    space-separated `prefixes`, as ranges for a character class."""
+    keep = tuple(prefixes.split())
+    return char_ranges([chr(code) for code, category in enumerate(_categories())
+                        if category.startswith(keep)])
+
+
+@lru_cache(maxsize=1)
+def _categories() -> list[str]:
+    """Each code point's category below U+30000, looked up once for every lexer."""
+    return [unicodedata.category(chr(code)) for code in range(0x30000)]
+
+
+def char_ranges(chars: list[str]) -> str:
+    """Sorted characters as ranges for a character class."""
+    ranges: list[list[int]] = []
+    for code in map(ord, chars):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                   for a, b in ranges)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import rouge_knows
-from .html import HTML
+from .html import continue_html
 from .lexer import Rule, Run, Tokens, expand, lex, rule
 from .yaml import yaml_tokens
 
@@ -18,11 +18,6 @@ EDOT = r"(?:\\.|[^\\\n])"      # an escaped character, or one that is not a back
 
 def _front_matter(found: re.Match, run: Run) -> Tokens:
     return yaml_tokens(found.group())
-
-
-def _html(found: re.Match, run: Run) -> Tokens:
-    """Inline HTML and entities: Rouge's HTML rules, going on from the last piece of HTML."""
-    return lex(HTML, found.group(), run.memory.setdefault("html", Run(["root"])))
 
 
 def _fence(found: re.Match, run: Run) -> Tokens:
@@ -88,8 +83,8 @@ STATES: dict[str, list[Rule | str]] = {
         rule(r"<.*?@.+[.].+>", "nv"),
         rule(rf"<(https?|mailto|ftp)://{EDOT}*?>", "nv"),
         rule(r"[^\\`\[*\n&<]+", ""),
-        rule(r"&\S*;", _html),
-        rule(rf"<{EDOT}*?>", _html),
+        rule(r"&\S*;", continue_html),
+        rule(rf"<{EDOT}*?>", continue_html),
         rule(r"[&<]", ""),
         rule(r"\[", ""),
         rule(r"\n", ""),

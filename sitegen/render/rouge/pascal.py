@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .lexer import Rule, Tokens, expand, lex, rule
+from .lexer import Rule, Tokens, expand, keywords, lex, rule
 
 KEYWORDS = """absolute abstract all and and_then array as asm assembler attribute begin
     bindable case class const constructor delay destructor div do downto else end except exit
@@ -29,10 +29,6 @@ INSENSITIVE = re.A | re.I
 ANY = re.A | re.S
 
 
-def _words(words: str) -> str:
-    return r"\b(?:" + "|".join(words.split()) + r")\b"
-
-
 PASCAL: dict[str, list[Rule]] = expand({
     "whitespace": [
         rule(r"\s+", ""),
@@ -49,8 +45,8 @@ PASCAL: dict[str, list[Rule]] = expand({
         rule(r"[~!@#$%^&*()+`\-={}\[\]:;<>?,./|\\]", "p"),
         rule(r"'([^']|'')*'", "s"),
         rule(r"(true|false|nil)\b", "nb", flags=INSENSITIVE),
-        rule(_words(KEYWORDS), "k", flags=INSENSITIVE),
-        rule(_words(TYPES), "kt", flags=INSENSITIVE),
+        rule(keywords(KEYWORDS), "k", flags=INSENSITIVE),
+        rule(keywords(TYPES), "kt", flags=INSENSITIVE),
         rule(r"@?[_a-z]\w*", "n", flags=INSENSITIVE),
     ],
 })

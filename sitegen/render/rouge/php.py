@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .html import HTML
-from .lexer import Rule, Run, Tokens, expand, lex, rule
+from .html import continue_html
+from .lexer import Rule, Run, Tokens, category_class, expand, lex, rule
 from .php_builtins import BUILTINS
 
 KEYWORDS = frozenset("""old_function cfunction __class__ __dir__ __file__ __function__
@@ -24,30 +24,11 @@ KEYWORDS = frozenset("""old_function cfunction __class__ __dir__ __file__ __func
     switch throw try unset var while xor yield""".split())
 
 
-def _numbers_not_digits() -> str:
-    """Unicode's numbers other than digits (categories No and Nl, `²`, `Ⅻ`), as ranges for a
-    character class."""
-    ranges: list[list[int]] = []
-    for code in range(0x30000):
-        if unicodedata.category(chr(code)) in ("No", "Nl"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
-                   for a, b in ranges)
-
-
 # Rouge's [\p{L}_][\p{L}\p{N}_]*: Python's word characters are exactly \p{L}, \p{N} and `_`.
-ID = rf"(?:(?![{_numbers_not_digits()}])(?u:[^\W\d]))(?u:\w)*"
+ID = rf"(?:(?![{category_class('No Nl')}])(?u:[^\W\d]))(?u:\w)*"
 NS = rf"(?:{ID}\\)+"
 ID_WITH_NS = rf"(?:{NS})?{ID}"
 INSENSITIVE = re.A | re.I
-
-
-def _html(found: re.Match, run: Run) -> Tokens:
-    """Text outside PHP: Rouge's HTML rules, going on from where the last HTML stopped."""
-    return lex(HTML, found.group(), run.memory.setdefault("html", Run(["root"])))
 
 
 def _function(found: re.Match, run: Run) -> Tokens:
@@ -103,8 +84,8 @@ STATES: dict[str, list[Rule | str]] = {
     "escape": [rule(r"\?>", "cp", "#reset")],
     "return": [rule(r"", "", "#pop")],
     "start": [
-        rule(r"\s*(?=<)", _html, "#pop", flags=re.A | re.S),
-        rule(r"[^$]+(?=<\?(php|=))", _html, "#pop", flags=INSENSITIVE),
+        rule(r"\s*(?=<)", continue_html, "#pop", flags=re.A | re.S),
+        rule(r"[^$]+(?=<\?(php|=))", continue_html, "#pop", flags=INSENSITIVE),
         rule(r"", "", "=php"),
     ],
     "names": [
@@ -152,7 +133,7 @@ STATES: dict[str, list[Rule | str]] = {
     ],
     "root": [
         rule(r"<\?(?:php|=)?", "cp", "php", flags=INSENSITIVE),
-        rule(r".*?(?=<\?)|.*", _html, flags=re.A | re.S),
+        rule(r".*?(?=<\?)|.*", continue_html, flags=re.A | re.S),
     ],
     "php": [
         "mixin:escape", "mixin:whitespace", "mixin:variables", "mixin:values",

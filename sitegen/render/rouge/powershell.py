@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .lexer import Rule, Run, Tokens, expand, lex, rule
+from .lexer import Rule, Run, Tokens, either, expand, lex, rule
 
 ATTRIBUTES = frozenset("""ConfirmImpact DefaultParameterSetName HelpURI PositionalBinding
     SupportsPaging SupportsShouldProcess""".split())
@@ -34,10 +34,6 @@ MULTILINE_KEYWORDS = """synopsis description parameter example inputs outputs no
 INSENSITIVE = re.A | re.I
 
 
-def _words(words: str) -> str:
-    return "|".join(words.split())
-
-
 def _bracket_name(found: re.Match, run: Run) -> Tokens:
     return [("bp" if found.group() in ATTRIBUTES else "n", found.group())]
 
@@ -56,13 +52,13 @@ def _escapes_and_interpolation() -> list[Rule | str]:
 
 STATES: dict[str, list[Rule | str]] = {
     "variable": [
-        rule(_words(AUTO_VARS), "bp"),
+        rule(either(AUTO_VARS), "bp"),
         rule(r"(\$)(?:(\w+)(:))?(\w+|\{(?:[^`]|`.)+?\})", ("nv", "nn", "p", "nv")),
         rule(r"\$\w+", "nv"),
         rule(r"\$\{(?:[^`]|`.)+?\}", "nv"),
     ],
     "multiline": [
-        rule(rf"\.(?:{_words(MULTILINE_KEYWORDS)})", "cs", flags=INSENSITIVE),
+        rule(rf"\.(?:{either(MULTILINE_KEYWORDS)})", "cs", flags=INSENSITIVE),
         rule(r"#>", "cm", "#pop"),
         rule(r"[^#.]+?", "cm", flags=re.A | re.S),
         rule(r"[#.]+", "cm"),
@@ -141,11 +137,11 @@ STATES: dict[str, list[Rule | str]] = {
         "mixin:comments",
         rule(r"#requires\s-version \d(?:\.\d+)?", "cp"),
         rule(r"\.\.(?=\.?\d)", "o"),
-        rule(rf"(?:{_words(OPERATORS)})\b", "o", flags=INSENSITIVE),
+        rule(rf"(?:{either(OPERATORS)})\b", "o", flags=INSENSITIVE),
         rule(r"(class)(\s+)(\w+)", ("kr", "w", "nc"), "class", flags=INSENSITIVE),
         rule(r"(function)(\s+)(?:(\w+)(:))?(\w[-\w]+)", ("kr", "w", "nn", "p", "nf"),
              flags=INSENSITIVE),
-        rule(rf"(?:{_words(KEYWORDS)})\b(?![-.])", "kr", flags=INSENSITIVE),
+        rule(rf"(?:{either(KEYWORDS)})\b(?![-.])", "kr", flags=INSENSITIVE),
         rule(r"-{1,2}\w+", "nt"),
         rule(r"(\.)?([-\w]+)(\[)", ("o", "n", "p"), "bracket"),
         rule(r"([/\\~a-z][-.:/\\~\w]*)(\n)?", ("n", "w"), "parameters", flags=INSENSITIVE),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .lexer import Rule, Run, Tokens, expand, lex, rule
+from .lexer import Rule, Run, Tokens, either, expand, lex, rule
 
 KEYWORDS = r"""BEGIN END alias begin break case defined\? do else elsif end ensure for if in next
     redo rescue raise retry return super then undef unless until when while yield"""
@@ -35,10 +35,6 @@ ESCAPE = r"""\\(?:[\\abefnrstv#"']|x[a-fA-F0-9]{1,2}|[0-7]{1,3})"""
 DELIMITERS = {"{": "}", "[": "]", "(": ")", "<": ">"}
 INSENSITIVE = re.A | re.I
 RUBY_SPACE = " \t\n\v\f\r"
-
-
-def _words(words: str) -> str:
-    return "|".join(words.split())
 
 
 def _sigil(found: re.Match, run: Run) -> Tokens:
@@ -159,15 +155,15 @@ STATES: dict[str, list[Rule | str]] = {
         rule(r"\$-[0adFiIlpvw]", "vg"),
         rule(r"::", "o"),
         "mixin:strings",
-        rule(rf"(?:{_words(KEYWORDS)})(?=\W|$)", "k", "expr_start"),
-        rule(rf"(?:{_words(KEYWORDS_PSEUDO)})\b", "kp", "expr_start"),
+        rule(rf"(?:{either(KEYWORDS)})(?=\W|$)", "k", "expr_start"),
+        rule(rf"(?:{either(KEYWORDS_PSEUDO)})\b", "kp", "expr_start"),
         rule(r"(module)(\s+)([a-zA-Z_][a-zA-Z0-9_]*(?:::[a-zA-Z_][a-zA-Z0-9_]*)*)",
              ("k", "", "nn")),
         rule(r"(def\b)(\s*)", ("k", ""), "funcname"),
         rule(r"(class\b)(\s*)", ("k", ""), "classname"),
-        rule(rf"(?:{_words(BUILTINS_Q)})[?]", "nb", "expr_start"),
-        rule(rf"(?:{_words(BUILTINS_B)})!", "nb", "expr_start"),
-        rule(rf"(?:{_words(BUILTINS_G)})\b", "nb", "method_call"),
+        rule(rf"(?:{either(BUILTINS_Q)})[?]", "nb", "expr_start"),
+        rule(rf"(?:{either(BUILTINS_B)})!", "nb", "expr_start"),
+        rule(rf"(?:{either(BUILTINS_G)})\b", "nb", "method_call"),
         "mixin:has_heredocs",
         rule(r"\.{2,3}", "o", "expr_start"),
         rule(r"[A-Z][a-zA-Z0-9_]*", "no", "method_call"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .lexer import Tokens, expand, lex, rule
+from .lexer import Tokens, category_class, char_ranges, either, expand, lex, rule
 
 KEYWORDS = """abstract case catch def do else extends final finally for forSome if implicit lazy
     match new override private protected requires return sealed super this throw try val var
@@ -18,32 +18,12 @@ KEYWORDS = """abstract case catch def do else extends final finally for forSome 
 SPACES = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-def _ranges(chars: list[str]) -> str:
-    """Sorted characters as ranges for a character class."""
-    ranges: list[list[int]] = []
-    for code in map(ord, chars):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
-                   for a, b in ranges)
-
-
-def _class_of(keep: str) -> str:
-    """The characters below U+30000 whose Unicode category starts with one of `keep`'s
-    space-separated prefixes."""
-    prefixes = tuple(keep.split())
-    return _ranges([chr(c) for c in range(0x30000)
-                    if unicodedata.category(chr(c)).startswith(prefixes)])
-
-
 def _operator_class() -> str:
     """Rouge's `op`: a character of U+0020–U+007F or of categories Sm and So that is not a
     space, letter, `$`, `_`, digit, bracket or one of ‘’".;,"""
     others = set(map(chr, range(0x20, 0x80))) | {
         chr(c) for c in range(0x30000) if unicodedata.category(chr(c)) in ("Sm", "So")}
-    return _ranges(sorted(c for c in others if not (
+    return char_ranges(sorted(c for c in others if not (
         re.match(f"[{SPACES}]", c) or unicodedata.category(c).startswith("L")
         or c in "$_0123456789(){}[]‘’\".;,")))
 
@@ -51,17 +31,13 @@ def _operator_class() -> str:
 # Rouge's [\p{L}$_]: Python's word characters but digits (its letters and `_`), less the
 # numbers that are not digits (², Ⅻ) and more `$`. A class listing every letter would cost
 # more to compile, each of the many times a pattern holds it.
-LETTER = f"(?:(?![{_class_of('No Nl')}])(?u:[^\\W\\d])|\\$)"
-UPPER = f"[{_class_of('Lu')}$_]"
+LETTER = f"(?:(?![{category_class('No Nl')}])(?u:[^\\W\\d])|\\$)"
+UPPER = f"[{category_class('Lu')}$_]"
 OP = f"[{_operator_class()}]"
 IDREST = rf"(?:{LETTER}(?:{LETTER}|[0-9])*(?:(?<=_){OP}+)?)"
 NAMED = rf"(?:{IDREST}|{OP}+|`[^`]+`)"          # a name, an operator or a quoted name
 TYPE_CHUNK = rf"(?:{IDREST}|{OP}+`[^`]+`)"      # sic: Rouge has no `|` before the quote
 TYPE_WORDS = r"<[%:]|>:|[#_\u21D2]|forSome|type"
-
-
-def _word_list(words: str) -> str:
-    return "|".join(words.split())
 
 
 SCALA = expand({
@@ -79,7 +55,7 @@ SCALA = expand({
         rule(rf"{UPPER}{IDREST}\b", "nc"),
         rule(rf"({IDREST})([{SPACES}]*)(\()", ("nf", "", "o")),
         rule(rf"(\.)({IDREST})", ("o", "py")),
-        rule(rf"(?:{_word_list(KEYWORDS)})\b|(?:<[%:-]|=>|>:|[#=@_\u21D2\u2190])(?:\b|(?=\s)|$)",
+        rule(rf"(?:{either(KEYWORDS)})\b|(?:<[%:-]|=>|>:|[#=@_\u21D2\u2190])(?:\b|(?=\s)|$)",
              "k"),
         rule(rf":(?!{OP})", "k", "type"),
         rule(r"(?:true|false|null)\b", "kc"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .lexer import Rule, Run, Tokens, expand, lex, rule
+from .lexer import Rule, Run, Tokens, either, expand, lex, rule
 
 KEYWORDS = "if fi else while do done for then return function select continue until esac elif in"
 BUILTINS = """alias bg bind break builtin caller cd command compgen complete declare dirs
@@ -23,10 +23,6 @@ BUILTINS = """alias bg bind break builtin caller cd command compgen complete dec
     pathchk mktemp realpath pwd stty printenv tty id logname whoami groups users who date arch
     nproc uname hostname hostid uptime chcon runcon chroot env nice nohup stdbuf timeout kill
     sleep factor numfmt seq tar grep sudo awk sed gzip gunzip"""
-
-
-def _alternatives(words: str) -> str:
-    return "|".join(words.split())
 
 
 def _heredoc_start(found: re.Match, run: Run) -> Tokens:
@@ -45,9 +41,9 @@ def _heredoc_line(found: re.Match, run: Run) -> Tokens:
 STATES: dict[str, list[Rule | str]] = {
     "basic": [
         rule(r"#.*$", "c"),
-        rule(rf"\b(?:{_alternatives(KEYWORDS)})\s*\b", "k"),
+        rule(rf"\b(?:{either(KEYWORDS)})\s*\b", "k"),
         rule(r"\bcase\b", "k", "case"),
-        rule(rf"\b(?:{_alternatives(BUILTINS)})\s*\b(?!(?:\.|-))", "nb"),
+        rule(rf"\b(?:{either(BUILTINS)})\s*\b(?!(?:\.|-))", "nb"),
         rule(r"[.](?=\s)", "nb"),
         rule(r"(\b\w+)(=)", ("nv", "o")),
         rule(r"[\[\]{}()!=>]", "o"),

@@ -6,27 +6,12 @@ comments `c`, `<?...?>`, `<!...>` and CDATA `cp`. Files: *.xml, *.xsl, *.rss, *.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .lexer import Rule, Tokens, expand, lex, rule
-
-
-def _categories(*prefixes: str) -> str:
-    """The characters whose Unicode category starts with one of `prefixes`, as ranges for a
-    character class (Python's `re` has no `\\p{L}`)."""
-    ranges: list[list[int]] = []
-    for code in range(0x30000):
-        if unicodedata.category(chr(code)).startswith(prefixes):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
-                   for a, b in ranges)
+from .lexer import Rule, Tokens, category_class, expand, lex, rule
 
 
 # Rouge's [\p{L}:_][\p{Word}\p{Cf}:.·-]*
-NAME = f"[{_categories('L')}:_][{_categories('L', 'M', 'Nd', 'Pc', 'Cf')}:.·-]*"
+NAME = f"[{category_class('L')}:_][{category_class('L M Nd Pc Cf')}:.·-]*"
 ANY = re.A | re.S
 
 XML: dict[str, list[Rule]] = expand({
